@@ -1,0 +1,321 @@
+//! The three matcher kinds of rule files, compiled once at load time.
+
+use super::{Kind, RuleFile};
+use crate::document::{Document, is_blank};
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Limits for user-supplied regexes, so a hostile rule file fails to load instead of
+/// exhausting memory.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+const REGEX_DFA_LIMIT: usize = 4 << 20;
+
+pub(super) struct Hit {
+    pub span: Span,
+    pub replacement: Option<String>,
+}
+
+pub(super) enum Matcher {
+    Phrases {
+        ac: AhoCorasick,
+        whole_word: bool,
+    },
+    /// `whole_line` phrases: a normalised line looked up in a set.
+    Lines {
+        set: HashSet<String>,
+        case_sensitive: bool,
+    },
+    Patterns {
+        regexes: Vec<Regex>,
+        whole_line: bool,
+    },
+    Substitution {
+        ac: AhoCorasick,
+        right: Vec<String>,
+        whole_word: bool,
+        case_sensitive: bool,
+    },
+}
+
+type BuildError = (Option<Range<usize>>, String);
+
+impl Matcher {
+    pub fn build(f: &RuleFile) -> Result<Matcher, BuildError> {
+        let at_id = || Some(f.id.span());
+        let need = |ok: bool, what: &str| {
+            if ok {
+                Ok(())
+            } else {
+                Err((at_id(), what.to_string()))
+            }
+        };
+        let whole_word = f.whole_word.unwrap_or(true);
+        match f.kind {
+            Kind::Phrase => {
+                need(!f.phrases.is_empty(), "a `phrase` rule needs `phrases`")?;
+                need(
+                    f.patterns.is_empty() && f.substitutions.is_empty(),
+                    "a `phrase` rule takes only `phrases`",
+                )?;
+                for p in &f.phrases {
+                    if p.get_ref().trim().is_empty() {
+                        return Err((Some(p.span()), "empty phrase".into()));
+                    }
+                }
+                if f.whole_line {
+                    let set = f
+                        .phrases
+                        .iter()
+                        .map(|p| normalise_line(p.get_ref(), f.case_sensitive))
+                        .collect();
+                    return Ok(Matcher::Lines {
+                        set,
+                        case_sensitive: f.case_sensitive,
+                    });
+                }
+                let ac = automaton(
+                    f.phrases.iter().map(|p| p.get_ref().as_str()),
+                    f.case_sensitive,
+                )
+                .map_err(|e| (at_id(), e))?;
+                Ok(Matcher::Phrases { ac, whole_word })
+            }
+            Kind::Pattern => {
+                need(!f.patterns.is_empty(), "a `pattern` rule needs `patterns`")?;
+                need(
+                    f.phrases.is_empty() && f.substitutions.is_empty(),
+                    "a `pattern` rule takes only `patterns`",
+                )?;
+                let mut regexes = Vec::new();
+                for p in &f.patterns {
+                    let src = if f.whole_line {
+                        format!("^(?:{})$", p.get_ref())
+                    } else {
+                        p.get_ref().clone()
+                    };
+                    let re = RegexBuilder::new(&src)
+                        .case_insensitive(!f.case_sensitive)
+                        .size_limit(REGEX_SIZE_LIMIT)
+                        .dfa_size_limit(REGEX_DFA_LIMIT)
+                        .build()
+                        .map_err(|e| {
+                            (
+                                Some(p.span()),
+                                format!("invalid regex: {}", one_line(&e.to_string())),
+                            )
+                        })?;
+                    regexes.push(re);
+                }
+                Ok(Matcher::Patterns {
+                    regexes,
+                    whole_line: f.whole_line,
+                })
+            }
+            Kind::Substitution => {
+                need(
+                    !f.substitutions.is_empty(),
+                    "a `substitution` rule needs `substitutions`",
+                )?;
+                need(
+                    f.phrases.is_empty() && f.patterns.is_empty(),
+                    "a `substitution` rule takes only `substitutions`",
+                )?;
+                let ac = automaton(f.substitutions.keys().map(String::as_str), f.case_sensitive)
+                    .map_err(|e| (at_id(), e))?;
+                let right = f.substitutions.values().cloned().collect();
+                Ok(Matcher::Substitution {
+                    ac,
+                    right,
+                    whole_word,
+                    case_sensitive: f.case_sensitive,
+                })
+            }
+        }
+    }
+
+    pub fn find(&self, doc: &Document) -> Vec<Hit> {
+        let text = doc.text();
+        match self {
+            Matcher::Phrases { ac, whole_word } => leftmost_longest(text, ac, *whole_word)
+                .into_iter()
+                .map(|(span, _)| Hit {
+                    span,
+                    replacement: None,
+                })
+                .collect(),
+            Matcher::Substitution {
+                ac,
+                right,
+                whole_word,
+                case_sensitive,
+            } => leftmost_longest(text, ac, *whole_word)
+                .into_iter()
+                .map(|(span, pat)| {
+                    let mut r = right[pat].clone();
+                    if !case_sensitive {
+                        r = match_case(span.text(text), &r);
+                    }
+                    Hit {
+                        span,
+                        replacement: Some(r),
+                    }
+                })
+                .collect(),
+            Matcher::Lines {
+                set,
+                case_sensitive,
+            } => {
+                let mut hits = Vec::new();
+                for line in doc.lines() {
+                    let s = doc.slice(line.span);
+                    if is_blank(s) {
+                        continue;
+                    }
+                    if set.contains(&normalise_line(s, *case_sensitive)) {
+                        hits.push(Hit {
+                            span: crate::document::trim_span(text, line.span),
+                            replacement: None,
+                        });
+                    }
+                }
+                hits
+            }
+            Matcher::Patterns {
+                regexes,
+                whole_line,
+            } => {
+                let mut hits: Vec<Hit> = Vec::new();
+                if *whole_line {
+                    for line in doc.lines() {
+                        let span = crate::document::trim_span(text, line.span);
+                        let s = doc.slice(span);
+                        if !s.is_empty() && regexes.iter().any(|r| r.is_match(s)) {
+                            hits.push(Hit {
+                                span,
+                                replacement: None,
+                            });
+                        }
+                    }
+                } else {
+                    let body = &text[doc.content_start()..];
+                    for re in regexes {
+                        for m in re.find_iter(body) {
+                            if m.start() < m.end() {
+                                let span =
+                                    Span::new(m.start(), m.end()).offset(doc.content_start());
+                                hits.push(Hit {
+                                    span,
+                                    replacement: None,
+                                });
+                            }
+                        }
+                    }
+                    hits.sort_by_key(|h| (h.span.start, h.span.end));
+                    hits.dedup_by_key(|h| h.span);
+                }
+                hits
+            }
+        }
+    }
+
+    /// Expands `$1`-style references in a `replacement` template for pattern rules.
+    pub fn expand(&self, text: &str, span: Span, template: &str) -> String {
+        if let Matcher::Patterns { regexes, .. } = self {
+            let hay = span.text(text);
+            for re in regexes {
+                if let Some(c) = re.captures(hay) {
+                    let mut out = String::new();
+                    c.expand(template, &mut out);
+                    return out;
+                }
+            }
+        }
+        template.to_string()
+    }
+}
+
+fn automaton<'a>(
+    pats: impl Iterator<Item = &'a str>,
+    case_sensitive: bool,
+) -> Result<AhoCorasick, String> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(!case_sensitive)
+        .match_kind(MatchKind::Standard)
+        .build(pats)
+        .map_err(|e| e.to_string())
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// All matches that respect word boundaries, then the leftmost-longest of those that
+/// overlap: a longer phrase failing a boundary check must not hide a shorter one.
+fn leftmost_longest(text: &str, ac: &AhoCorasick, whole_word: bool) -> Vec<(Span, usize)> {
+    let mut all: Vec<(Span, usize)> = ac
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            if !whole_word {
+                return true;
+            }
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                return false;
+            }
+            let first = text[s..e].chars().next();
+            let last = text[s..e].chars().next_back();
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            !(is_word_char(first) && is_word_char(before))
+                && !(is_word_char(last) && is_word_char(after))
+        })
+        .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+        .collect();
+    all.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    let mut out: Vec<(Span, usize)> = Vec::new();
+    for m in all {
+        if out.last().is_none_or(|l| l.0.end <= m.0.start) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Lower-cases (unless case-sensitive), collapses white space and strips the
+/// punctuation around a line, so `Comments are closed.` matches `comments are closed`.
+fn normalise_line(s: &str, case_sensitive: bool) -> String {
+    let t = s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || (c.is_ascii_punctuation() && c != '#' && c != '@')
+            || "“”‘’«»–—…·|•".contains(c)
+    });
+    let mut out = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if case_sensitive {
+            out.push_str(w);
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
+    }
+    out
+}
+
+/// Carries a leading capital over to the replacement.
+fn match_case(matched: &str, replacement: &str) -> String {
+    let upper = matched.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = replacement.chars();
+    match chars.next() {
+        Some(c) if upper && c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => replacement.to_string(),
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,320 @@
+//! Declarative rules: one TOML file per rule in `lints/`, in the spirit of Vale's
+//! styles and Harper's self-testing rule files. A file is parsed strictly, compiled
+//! once, and refused unless every example flags and every counterexample stays clean.
+
+mod matcher;
+
+use crate::diagnostic::{Applicability, Category, Severity, Suggestion};
+use crate::document::Document;
+use crate::rule::{Emitter, FixAvailability, Rule, RuleMeta, RuleSource};
+use crate::span::Span;
+use matcher::{Hit, Matcher};
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+use toml::Spanned;
+
+/// A rule file that could not be loaded, with a byte range into the file.
+#[derive(Debug, Clone)]
+pub struct RuleFileError {
+    pub path: String,
+    pub source: Arc<str>,
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl std::fmt::Display for RuleFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum Kind {
+    Phrase,
+    Pattern,
+    Substitution,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+enum FixKind {
+    /// Remove the line the match is on: safe when the rule's matches cover all of it.
+    DeleteLine,
+    /// Remove the matched text.
+    Delete,
+    /// Replace the match (`replacement`, or the substitution's right-hand side).
+    Replace,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    id: Spanned<String>,
+    category: Category,
+    severity: Option<Severity>,
+    kind: Kind,
+    summary: String,
+    description: String,
+    message: String,
+    #[serde(default)]
+    phrases: Vec<Spanned<String>>,
+    #[serde(default)]
+    patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    substitutions: BTreeMap<String, String>,
+    #[serde(default)]
+    case_sensitive: bool,
+    whole_word: Option<bool>,
+    #[serde(default)]
+    whole_line: bool,
+    fix: Option<FixKind>,
+    replacement: Option<String>,
+    applicability: Option<Applicability>,
+    #[serde(default)]
+    examples: Vec<Spanned<String>>,
+    #[serde(default)]
+    counterexamples: Vec<Spanned<String>>,
+}
+
+pub struct DeclarativeRule {
+    meta: RuleMeta,
+    matcher: Matcher,
+    message: String,
+    fix: Option<FixKind>,
+    replacement: Option<String>,
+    applicability: Option<Applicability>,
+}
+
+/// Loads and self-tests one rule file.
+pub fn load(path: &str, text: &str, source: RuleSource) -> Result<DeclarativeRule, RuleFileError> {
+    let src: Arc<str> = Arc::from(text);
+    let err = |span: Option<Range<usize>>, message: String| RuleFileError {
+        path: path.to_string(),
+        source: src.clone(),
+        span,
+        message,
+    };
+    let file: RuleFile = toml::from_str(text).map_err(|e| {
+        err(
+            e.span(),
+            format!("invalid rule file: {}", e.message().trim()),
+        )
+    })?;
+    let id = file.id.get_ref();
+    if !is_kebab(id) {
+        return Err(err(
+            Some(file.id.span()),
+            format!("rule id `{id}` is not kebab-case"),
+        ));
+    }
+    let matcher = Matcher::build(&file).map_err(|(span, m)| err(span, m))?;
+    if file.fix == Some(FixKind::Replace)
+        && file.kind != Kind::Substitution
+        && file.replacement.is_none()
+    {
+        return Err(err(
+            Some(file.id.span()),
+            "`fix = \"replace\"` needs a `replacement`".into(),
+        ));
+    }
+    if file.examples.is_empty() {
+        return Err(err(
+            Some(file.id.span()),
+            "a rule file needs at least one entry in `examples`".into(),
+        ));
+    }
+    let fix = match file.kind {
+        Kind::Substitution => file.fix.or(Some(FixKind::Replace)),
+        _ => file.fix,
+    };
+    let fix_availability = if fix.is_some() {
+        FixAvailability::Always
+    } else {
+        FixAvailability::None
+    };
+    let docs = format!(
+        "{}\n\n## Example\n{}{}",
+        file.description.trim_end(),
+        file.examples
+            .iter()
+            .map(|e| format!("```text flag\n{}\n```\n", e.get_ref()))
+            .collect::<String>(),
+        file.counterexamples
+            .iter()
+            .map(|e| format!("```text pass\n{}\n```\n", e.get_ref()))
+            .collect::<String>(),
+    );
+    let rule = DeclarativeRule {
+        meta: RuleMeta {
+            id: leak(id),
+            category: file.category,
+            severity: file.severity.unwrap_or(file.category.default_severity()),
+            summary: Cow::Owned(file.summary.clone()),
+            docs: Cow::Owned(docs),
+            fix: fix_availability,
+            source,
+        },
+        matcher,
+        message: file.message.clone(),
+        fix,
+        replacement: file.replacement.clone(),
+        applicability: file.applicability,
+    };
+    for ex in &file.examples {
+        if rule.run(ex.get_ref()).is_empty() {
+            return Err(err(
+                Some(ex.span()),
+                "this example does not trigger the rule".into(),
+            ));
+        }
+    }
+    for ex in &file.counterexamples {
+        let found = rule.run(ex.get_ref());
+        if let Some(d) = found.first() {
+            return Err(err(
+                Some(ex.span()),
+                format!("this counterexample triggers the rule: {}", d.message),
+            ));
+        }
+    }
+    Ok(rule)
+}
+
+/// Loads every `*.toml` in a directory, sorted by name; all errors are returned.
+pub fn load_dir(dir: &Path) -> Result<Vec<DeclarativeRule>, Vec<RuleFileError>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        vec![RuleFileError {
+            path: dir.display().to_string(),
+            source: Arc::from(""),
+            span: None,
+            message: format!("cannot read rule directory: {e}"),
+        }]
+    })?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    let (mut rules, mut errors) = (Vec::new(), Vec::new());
+    for p in paths {
+        let shown = p.display().to_string();
+        match std::fs::read_to_string(&p) {
+            Ok(text) => match load(&shown, &text, RuleSource::File(p.clone())) {
+                Ok(r) => rules.push(r),
+                Err(e) => errors.push(e),
+            },
+            Err(e) => errors.push(RuleFileError {
+                path: shown,
+                source: Arc::from(""),
+                span: None,
+                message: format!("cannot read rule file: {e}"),
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Rule ids live for the whole process; rule files are loaded once at start-up.
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+impl DeclarativeRule {
+    fn run(&self, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let doc = Document::new(text);
+        let mut out = Vec::new();
+        self.check(&doc, &mut Emitter::new(&self.meta, &mut out));
+        out
+    }
+
+    fn format(&self, matched: &str, replacement: Option<&str>) -> String {
+        let mut m = self.message.replace("{match}", matched);
+        if let Some(r) = replacement {
+            m = m.replace("{replacement}", r);
+        }
+        m
+    }
+}
+
+impl Rule for DeclarativeRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let hits = self.matcher.find(doc);
+        // For delete-line fixes: how much of each line the matches cover.
+        let mut covered: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
+        if self.fix == Some(FixKind::DeleteLine) {
+            for h in &hits {
+                covered
+                    .entry(doc.line_index(h.span.start))
+                    .or_default()
+                    .push(h.span);
+            }
+        }
+        for Hit { span, replacement } in hits {
+            let matched = doc.slice(span);
+            let replacement = match (&self.replacement, replacement) {
+                (_, Some(r)) => Some(r),
+                (Some(tpl), None) => Some(self.matcher.expand(doc.text(), span, tpl)),
+                (None, None) => None,
+            };
+            let message = self.format(matched, replacement.as_deref());
+            let d = out.emit(span, message);
+            let cap = |a: Applicability| match self.applicability {
+                Some(limit) => a.min(limit),
+                None => a,
+            };
+            match self.fix {
+                None => {}
+                Some(FixKind::Delete) => {
+                    let a = cap(Applicability::Unsafe);
+                    d.suggest(Suggestion::new("remove this text", a).edit(span, ""));
+                }
+                Some(FixKind::Replace) => {
+                    if let Some(r) = replacement {
+                        let a = cap(Applicability::Safe);
+                        d.suggest(Suggestion::new(format!("replace with `{r}`"), a).edit(span, r));
+                    }
+                }
+                Some(FixKind::DeleteLine) => {
+                    let li = doc.line_index(span.start);
+                    let line = doc.lines()[li].span;
+                    let whole = line_is_covered(doc.slice(line), line.start, &covered[&li]);
+                    let a = cap(if whole {
+                        Applicability::Safe
+                    } else {
+                        Applicability::Unsafe
+                    });
+                    let target = doc.line_with_terminator(span.start);
+                    d.suggest(Suggestion::new("delete this line", a).edit(target, ""));
+                }
+            }
+        }
+    }
+}
+
+/// True when nothing but whitespace and punctuation lies outside `spans`.
+fn line_is_covered(line: &str, base: usize, spans: &[Span]) -> bool {
+    line.char_indices()
+        .all(|(i, c)| !c.is_alphanumeric() || spans.iter().any(|s| s.contains(base + i)))
+}

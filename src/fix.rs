@@ -1,0 +1,135 @@
+//! Applying suggestions to text.
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Suggestion};
+
+/// The outcome of applying a set of suggestions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub text: String,
+    /// How many suggestions were applied; the rest overlapped an earlier one.
+    pub applied: usize,
+    pub skipped: usize,
+}
+
+/// Applies suggestions in order of position. A suggestion is taken whole or not at
+/// all: one that overlaps an already-taken edit, or is malformed (out of bounds, not on
+/// a char boundary, edits overlapping each other), is skipped. Identical edits from
+/// several suggestions (two findings that both delete the same line) apply once.
+pub fn apply_suggestions<'s>(
+    text: &str,
+    suggestions: impl IntoIterator<Item = &'s Suggestion>,
+) -> Applied {
+    let mut sugg: Vec<&Suggestion> = suggestions.into_iter().collect();
+    sugg.sort_by_key(|s| s.span().map(|sp| (sp.start, sp.end)));
+    let mut taken: Vec<&Edit> = Vec::new();
+    let (mut applied, mut skipped) = (0, 0);
+    'outer: for s in sugg {
+        let mut edits: Vec<&Edit> = s.edits.iter().collect();
+        edits.sort();
+        for (k, e) in edits.iter().enumerate() {
+            let ok = e.start <= e.end
+                && e.end <= text.len()
+                && text.is_char_boundary(e.start)
+                && text.is_char_boundary(e.end)
+                && edits[..k].iter().all(|p| p.end <= e.start);
+            let clash = taken.iter().any(|t| *t != *e && overlaps(t, e));
+            if !ok || clash {
+                skipped += 1;
+                continue 'outer;
+            }
+        }
+        for e in edits {
+            if !taken.contains(&e) {
+                taken.push(e);
+            }
+        }
+        applied += 1;
+    }
+    taken.sort();
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for e in taken {
+        out.push_str(&text[pos..e.start]);
+        out.push_str(&e.replacement);
+        pos = e.end;
+    }
+    out.push_str(&text[pos..]);
+    Applied {
+        text: out,
+        applied,
+        skipped,
+    }
+}
+
+/// Two edits clash when their ranges overlap, or when both insert at the same point
+/// (their order would be arbitrary).
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    if a.start == a.end && b.start == b.end {
+        return a.start == b.start;
+    }
+    a.start < b.end && b.start < a.end
+        || (a.start == a.end && b.start < a.start && a.start < b.end)
+        || (b.start == b.end && a.start < b.start && b.start < a.end)
+}
+
+/// The first suggestion of each diagnostic that is at least as trusted as `min`.
+pub fn fixable<'d>(
+    diagnostics: &'d [Diagnostic],
+    min: Applicability,
+) -> impl Iterator<Item = &'d Suggestion> {
+    diagnostics.iter().filter_map(move |d| {
+        d.suggestions
+            .iter()
+            .find(|s| s.applicability >= min && s.applicability != Applicability::Display)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn sugg(start: usize, end: usize, r: &str) -> Suggestion {
+        Suggestion::new("t", Applicability::Safe).edit(Span::new(start, end), r)
+    }
+
+    #[test]
+    fn applies_in_order_and_keeps_other_bytes() {
+        let s = [sugg(6, 7, ""), sugg(0, 1, "T")];
+        let a = apply_suggestions("the cat , sat", s.iter());
+        assert_eq!(a.text, "The ct , sat");
+        assert_eq!((a.applied, a.skipped), (2, 0));
+    }
+
+    #[test]
+    fn skips_overlapping_suggestions() {
+        let s = [sugg(0, 5, "x"), sugg(3, 8, "y")];
+        let a = apply_suggestions("0123456789", s.iter());
+        assert_eq!(a.text, "x56789");
+        assert_eq!((a.applied, a.skipped), (1, 1));
+    }
+
+    #[test]
+    fn identical_edits_apply_once() {
+        let s = [sugg(0, 4, ""), sugg(0, 4, "")];
+        let a = apply_suggestions("abc\ndef", s.iter());
+        assert_eq!(a.text, "def");
+        assert_eq!(a.applied, 2);
+    }
+
+    #[test]
+    fn rejects_edits_off_char_boundaries() {
+        let s = [sugg(1, 2, "")];
+        let a = apply_suggestions("é", s.iter());
+        assert_eq!(a.text, "é");
+        assert_eq!(a.skipped, 1);
+    }
+
+    #[test]
+    fn two_inserts_at_one_point_clash() {
+        let s = [sugg(1, 1, "x"), sugg(1, 1, "y")];
+        let a = apply_suggestions("ab", s.iter());
+        assert_eq!(a.text, "axb");
+        assert_eq!(a.skipped, 1);
+    }
+}

@@ -1,0 +1,177 @@
+//! The registry of rules and the engine that runs a selection of them over a document.
+
+use crate::declarative::{self, RuleFileError};
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::document::Document;
+use crate::rule::{Emitter, Rule, RuleSource};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_lints.rs"));
+}
+
+/// Every known rule: built-in Rust rules, the rule files embedded from `lints/`, and
+/// any loaded at run time. Sorted by id.
+#[derive(Clone)]
+pub struct Registry {
+    rules: Vec<Arc<dyn Rule>>,
+}
+
+impl Registry {
+    /// Built-in rules plus the embedded rule files.
+    pub fn builtin() -> Result<Registry, Vec<RuleFileError>> {
+        let mut rules: Vec<Arc<dyn Rule>> = crate::rules::builtin();
+        let mut errors = Vec::new();
+        for (name, text) in embedded::EMBEDDED_LINTS {
+            match declarative::load(&format!("lints/{name}"), text, RuleSource::Embedded(name)) {
+                Ok(r) => rules.push(Arc::new(r)),
+                Err(e) => errors.push(e),
+            }
+        }
+        let mut reg = Registry { rules };
+        reg.check_unique(&mut errors);
+        if errors.is_empty() {
+            Ok(reg)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Adds the rule files of a directory; a file whose id is already taken is refused.
+    pub fn load_dir(&mut self, dir: &Path) -> Result<(), Vec<RuleFileError>> {
+        let loaded = declarative::load_dir(dir)?;
+        self.rules
+            .extend(loaded.into_iter().map(|r| Arc::new(r) as Arc<dyn Rule>));
+        let mut errors = Vec::new();
+        self.check_unique(&mut errors);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn check_unique(&mut self, errors: &mut Vec<RuleFileError>) {
+        self.rules.sort_by_key(|r| r.meta().id);
+        let mut k = 1;
+        while k < self.rules.len() {
+            if self.rules[k].meta().id == self.rules[k - 1].meta().id {
+                let dup = self.rules.remove(k);
+                errors.push(RuleFileError {
+                    path: dup.meta().source.describe(),
+                    source: Arc::from(""),
+                    span: None,
+                    message: format!(
+                        "rule id `{}` is already defined by {}",
+                        dup.meta().id,
+                        self.rules[k - 1].meta().source.describe()
+                    ),
+                });
+            } else {
+                k += 1;
+            }
+        }
+    }
+
+    pub fn rules(&self) -> &[Arc<dyn Rule>] {
+        &self.rules
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<dyn Rule>> {
+        self.rules.iter().find(|r| r.meta().id == id)
+    }
+
+    /// All rules, or only those named in `select` (ids or category names), minus
+    /// those in `ignore`. An unknown name is an error.
+    pub fn select(&self, select: &[String], ignore: &[String]) -> Result<Linter, String> {
+        let matches = |r: &Arc<dyn Rule>, name: &str| {
+            r.meta().id == name || Category::parse(name) == Some(r.meta().category) || name == "all"
+        };
+        for name in select.iter().chain(ignore) {
+            if !self.rules.iter().any(|r| matches(r, name)) {
+                return Err(format!(
+                    "unknown rule or category `{name}` (see `copylint rules`)"
+                ));
+            }
+        }
+        let rules = self
+            .rules
+            .iter()
+            .filter(|r| select.is_empty() || select.iter().any(|s| matches(r, s)))
+            .filter(|r| !ignore.iter().any(|s| matches(r, s)))
+            .cloned()
+            .collect();
+        Ok(Linter {
+            rules,
+            severity: HashMap::new(),
+        })
+    }
+
+    pub fn linter(&self) -> Linter {
+        Linter {
+            rules: self.rules.clone(),
+            severity: HashMap::new(),
+        }
+    }
+}
+
+/// A selection of rules, ready to lint. Cheap to clone and shareable across threads.
+#[derive(Clone)]
+pub struct Linter {
+    rules: Vec<Arc<dyn Rule>>,
+    severity: HashMap<&'static str, Severity>,
+}
+
+impl Linter {
+    pub fn from_rules(rules: Vec<Arc<dyn Rule>>) -> Self {
+        Linter {
+            rules,
+            severity: HashMap::new(),
+        }
+    }
+
+    pub fn rules(&self) -> &[Arc<dyn Rule>] {
+        &self.rules
+    }
+
+    /// Overrides the severity of one rule's findings.
+    pub fn set_severity(&mut self, rule: &'static str, severity: Severity) {
+        self.severity.insert(rule, severity);
+    }
+
+    /// Lints one document; findings are sorted by position, then rule.
+    pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
+        let doc = Document::new(text);
+        self.lint_document(&doc)
+    }
+
+    pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for rule in &self.rules {
+            rule.check(doc, &mut Emitter::new(rule.meta(), &mut out));
+        }
+        if !self.severity.is_empty() {
+            for d in &mut out {
+                if let Some(s) = self.severity.get(d.rule) {
+                    d.severity = *s;
+                }
+            }
+        }
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out.dedup();
+        out
+    }
+}
+
+/// The built-in registry, parsed once per process.
+pub fn default_registry() -> &'static Registry {
+    static REG: std::sync::OnceLock<Registry> = std::sync::OnceLock::new();
+    REG.get_or_init(|| {
+        Registry::builtin().unwrap_or_else(|errors| {
+            // Embedded rule files are tested by `cargo test`; reaching this is a build bug.
+            panic!("embedded rule files failed to load: {errors:?}")
+        })
+    })
+}

@@ -1,0 +1,125 @@
+//! Reporters: one per output format, fed one file at a time in path order.
+
+mod concise;
+mod human;
+mod json;
+
+pub use concise::Concise;
+pub use human::Human;
+pub use json::{Json, json_diagnostic};
+
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use std::collections::BTreeMap;
+use std::io;
+
+/// One linted file: what the reporters need to show it.
+pub struct FileReport<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+    pub diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub files: usize,
+    pub diagnostics: usize,
+    pub by_severity: BTreeMap<Severity, usize>,
+    pub by_category: BTreeMap<Category, usize>,
+}
+
+impl Summary {
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        self.files += 1;
+        self.diagnostics += diagnostics.len();
+        for d in diagnostics {
+            *self.by_severity.entry(d.severity).or_default() += 1;
+            *self.by_category.entry(d.category).or_default() += 1;
+        }
+    }
+
+    pub fn count(&self, s: Severity) -> usize {
+        self.by_severity.get(&s).copied().unwrap_or(0)
+    }
+
+    /// "Found 3 problems (1 error, 2 warnings) in 2 files."
+    pub fn line(&self) -> String {
+        let files = plural(self.files, "file", "files");
+        if self.diagnostics == 0 {
+            return format!("No problems found in {files}.");
+        }
+        let parts: Vec<String> = [
+            (Severity::Error, "error", "errors"),
+            (Severity::Warning, "warning", "warnings"),
+            (Severity::Info, "info", "info"),
+        ]
+        .iter()
+        .filter(|(s, ..)| self.count(*s) > 0)
+        .map(|(s, one, many)| plural(self.count(*s), one, many))
+        .collect();
+        format!(
+            "Found {} ({}) in {files}.",
+            plural(self.diagnostics, "problem", "problems"),
+            parts.join(", ")
+        )
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub trait Reporter {
+    fn file(&mut self, file: &FileReport) -> io::Result<()>;
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// 1-based line and column (in Unicode scalar values) of a byte offset, counting
+/// `\n`, `\r\n` and a lone `\r` as line ends, and not counting a leading BOM.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![if text.starts_with('\u{feff}') { 3 } else { 0 }];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { text, starts }
+    }
+
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let start = self.starts[line].min(offset);
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_and_line_ends() {
+        let idx = LineIndex::new("ab\r\nçd\re");
+        assert_eq!(idx.line_col(0), (1, 1));
+        assert_eq!(idx.line_col(4), (2, 1));
+        assert_eq!(idx.line_col(6), (2, 2));
+        assert_eq!(idx.line_col(8), (3, 1));
+        let bom = LineIndex::new("\u{feff}hi");
+        assert_eq!(bom.line_col(3), (1, 1));
+    }
+}
