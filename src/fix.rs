@@ -73,10 +73,10 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
 }
 
 /// The first suggestion of each diagnostic that is at least as trusted as `min`.
-pub fn fixable<'d>(
-    diagnostics: &'d [Diagnostic],
+pub fn fixable(
+    diagnostics: &[Diagnostic],
     min: Applicability,
-) -> impl Iterator<Item = &'d Suggestion> {
+) -> impl Iterator<Item = &Suggestion> {
     diagnostics.iter().filter_map(move |d| {
         d.suggestions
             .iter()
@@ -95,9 +95,9 @@ mod tests {
 
     #[test]
     fn applies_in_order_and_keeps_other_bytes() {
-        let s = [sugg(6, 7, ""), sugg(0, 1, "T")];
+        let s = [sugg(7, 8, ""), sugg(0, 1, "T")];
         let a = apply_suggestions("the cat , sat", s.iter());
-        assert_eq!(a.text, "The ct , sat");
+        assert_eq!(a.text, "The cat, sat");
         assert_eq!((a.applied, a.skipped), (2, 0));
     }
 

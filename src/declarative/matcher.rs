@@ -269,8 +269,9 @@ fn leftmost_longest(text: &str, ac: &AhoCorasick, whole_word: bool) -> Vec<(Span
             let last = text[s..e].chars().next_back();
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
-            !(is_word_char(first) && is_word_char(before))
-                && !(is_word_char(last) && is_word_char(after))
+            let glued_before = is_word_char(first) && is_word_char(before);
+            let glued_after = is_word_char(last) && is_word_char(after);
+            !(glued_before || glued_after)
         })
         .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
         .collect();

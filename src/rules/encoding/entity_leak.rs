@@ -179,7 +179,7 @@ impl Rule for EntityLeak {
             };
             let span = Span::new(m.start(), m.end());
             taken.push(span);
-            let double = m.as_str().starts_with("&amp;") && body != "amp";
+            let double = m.as_str().starts_with("&amp;") && m.len() > "&amp;".len();
             let msg = if double {
                 format!("double-escaped HTML character reference `{}`", m.as_str())
             } else {
@@ -194,13 +194,22 @@ impl Rule for EntityLeak {
         }
         for c in TRUNCATED.captures_iter(text) {
             let m = c.get(0).unwrap();
-            let span = Span::new(m.start(), m.end());
+            let mut span = Span::new(m.start(), m.end());
             if taken.iter().any(|t| t.overlaps(span)) {
                 continue;
             }
-            let body = c.get(1).unwrap().as_str();
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
+            let mut body = c.get(1).unwrap().as_str();
+            // "itrsquo;s": the run of letters swallowed the word before the name.
+            let glued = GLUEABLE
+                .iter()
+                .find(|g| body.len() > g.len() && body.ends_with(*g));
+            if let Some(g) = glued.filter(|_| named(body).is_none()) {
+                span.start = m.end() - g.len() - 1;
+                body = g;
+            }
+            let m = &text[span.start..span.end];
+            let before = text[..span.start].chars().next_back();
+            let after = text[span.end..].chars().next();
             let decoded = if body.starts_with('#') {
                 if before == Some('&') {
                     continue;
@@ -231,10 +240,7 @@ impl Rule for EntityLeak {
             let Some(decoded) = decoded else { continue };
             out.emit(
                 span,
-                format!(
-                    "truncated HTML character reference `{}` shown as text",
-                    m.as_str()
-                ),
+                format!("truncated HTML character reference `{m}` shown as text"),
             )
             .note("the `&` or `&#` of this reference was lost; text next to it may be missing too")
             .replace(
@@ -247,11 +253,21 @@ impl Rule for EntityLeak {
     }
 }
 
+/// Invisible replacements are named, visible ones shown as they are.
 fn shown(s: &str) -> String {
-    match s {
-        "\u{a0}" => "no-break space".into(),
-        _ => s.escape_debug().to_string(),
-    }
+    s.chars()
+        .map(|c| {
+            if c == ' '
+                || !(c.is_whitespace()
+                    || c.is_control()
+                    || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}'))
+            {
+                c.to_string()
+            } else {
+                format!("U+{:04X}", c as u32)
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,44 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the CLI in-process and returns (exit code, stdout, stderr).
+pub fn run_cli(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let env = copylint::cli::Env {
+        stdout_is_terminal: false,
+        no_color: true,
+    };
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let argv = std::iter::once("copylint")
+        .chain(args.iter().copied())
+        .map(Into::into);
+    let code = copylint::cli::run(argv, &mut stdin.as_bytes(), &mut out, &mut err, &env);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// Sorted files with one of `exts` below `dir`.
+pub fn files_in(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| exts.contains(&x))
+        })
+        .collect();
+    v.sort();
+    v
+}

@@ -1,0 +1,184 @@
+//! The seed articles are the first acceptance test: a golden rendering of
+//! `copylint check seeds/`, and the expected / not-expected tables scored row by row.
+
+mod common;
+
+use common::{root, run_cli};
+use copylint::{Diagnostic, Severity, Span};
+
+/// Rows of seeds/expected.tsv found so far, as (file prefix, line, category). A row
+/// leaving this list is a regression; a row joining it is progress: add it here.
+const FOUND: &[(&str, usize, &str)] = &[
+    ("000", 31, "boilerplate"),
+    ("001", 3, "boilerplate"),
+    ("001", 11, "encoding"),
+    ("001", 31, "encoding"),
+    ("001", 43, "boilerplate"),
+    ("001", 57, "boilerplate"),
+    ("001", 58, "boilerplate"),
+    ("003", 29, "boilerplate"),
+    ("003", 74, "boilerplate"),
+    ("003", 77, "boilerplate"),
+    ("003", 79, "boilerplate"),
+    ("004", 32, "boilerplate"),
+];
+
+#[test]
+fn golden_human_output() {
+    let (code, out, err) = run_cli(&["check", "--color", "never", "seeds"], "");
+    assert_eq!(code, 1, "stderr: {err}");
+    insta::assert_snapshot!("seeds_human", out);
+}
+
+#[test]
+fn golden_json_output_is_valid_and_sorted() {
+    let (_, out, _) = run_cli(&["check", "--format", "json", "seeds"], "");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let diags = v["diagnostics"].as_array().unwrap();
+    assert_eq!(
+        v["summary"]["diagnostics"].as_u64().unwrap() as usize,
+        diags.len()
+    );
+    let keys: Vec<(String, u64, String)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["span"]["start"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+struct Row {
+    file: String,
+    line: usize,
+    category: String,
+    trigger: String,
+}
+
+fn rows(name: &str, has_category: bool) -> Vec<Row> {
+    let text = std::fs::read_to_string(root().join("seeds").join(name)).unwrap();
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let (category, trigger) = if has_category {
+                (f[2], f[3])
+            } else {
+                ("", f[2])
+            };
+            Row {
+                file: f[0].into(),
+                line: f[1].parse().unwrap(),
+                category: category.into(),
+                trigger: trigger.into(),
+            }
+        })
+        .collect()
+}
+
+/// Byte span of the row's trigger: its first occurrence on the line, or the whole
+/// line (with its terminator) when the trigger is empty.
+fn trigger_span(text: &str, row: &Row) -> Span {
+    let doc = copylint::Document::new(text);
+    let line = doc.lines()[row.line - 1];
+    let s = doc.slice(line.span);
+    match s.find(row.trigger.as_str()) {
+        Some(i) if !row.trigger.is_empty() => {
+            Span::new(line.span.start + i, line.span.start + i + row.trigger.len())
+        }
+        _ if row.trigger.is_empty() => {
+            Span::new(line.span.start, line.next.max(line.span.start + 1))
+        }
+        _ => panic!(
+            "trigger {:?} not on line {} of {}",
+            row.trigger, row.line, row.file
+        ),
+    }
+}
+
+fn hits(d: &Diagnostic, t: Span) -> bool {
+    d.span.overlaps(t) || (d.span.is_empty() && t.contains(d.span.start))
+}
+
+fn lint_seed(file: &str) -> (String, Vec<Diagnostic>) {
+    let text = std::fs::read_to_string(root().join("seeds").join(file)).unwrap();
+    let diags = copylint::lint(&text);
+    (text, diags)
+}
+
+#[test]
+fn expected_rows_are_found_without_regressions() {
+    let rows = rows("expected.tsv", true);
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for row in &rows {
+        let (text, diags) = lint_seed(&row.file);
+        let t = trigger_span(&text, row);
+        let ok = diags.iter().any(|d| {
+            d.category.as_str() == row.category && d.severity >= Severity::Warning && hits(d, t)
+        });
+        let key = (row.file[..3].to_string(), row.line, row.category.clone());
+        if ok {
+            found.push(key)
+        } else {
+            missing.push(key)
+        }
+    }
+    println!(
+        "seeds/expected.tsv: found {}/{} rows",
+        found.len(),
+        rows.len()
+    );
+    for m in &missing {
+        println!("  not yet found: {} line {} {}", m.0, m.1, m.2);
+    }
+    let regressions: Vec<_> = FOUND
+        .iter()
+        .filter(|(f, l, c)| !found.iter().any(|k| k.0 == *f && k.1 == *l && k.2 == *c))
+        .collect();
+    assert!(
+        regressions.is_empty(),
+        "rows no longer found: {regressions:?}"
+    );
+    let unlisted: Vec<_> = found
+        .iter()
+        .filter(|k| {
+            !FOUND
+                .iter()
+                .any(|(f, l, c)| k.0 == *f && k.1 == *l && k.2 == *c)
+        })
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "rows now found: add them to FOUND: {unlisted:?}"
+    );
+}
+
+#[test]
+fn not_expected_rows_stay_clean() {
+    let rows = rows("not-expected.tsv", false);
+    let mut flagged = Vec::new();
+    for row in &rows {
+        let (text, diags) = lint_seed(&row.file);
+        let t = trigger_span(&text, row);
+        for d in diags.iter().filter(|d| hits(d, t)) {
+            flagged.push(format!(
+                "{} line {} `{}`: {} [{}]",
+                row.file, row.line, row.trigger, d.message, d.rule
+            ));
+        }
+    }
+    println!(
+        "seeds/not-expected.tsv: {} of {} rows flagged",
+        flagged.len(),
+        rows.len()
+    );
+    assert!(flagged.is_empty(), "false alarms:\n{}", flagged.join("\n"));
+}
