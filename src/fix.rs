@@ -84,6 +84,53 @@ pub fn fixable(
     })
 }
 
+/// The result of fixing a text until no applicable suggestion is left.
+#[derive(Debug, Clone)]
+pub struct FixOutcome {
+    pub text: String,
+    /// Suggestions applied over all rounds.
+    pub fixed: usize,
+    pub rounds: usize,
+    /// False when the round limit was hit with fixes still pending: a rule whose fix
+    /// keeps producing new fixable findings is a bug.
+    pub converged: bool,
+    /// What is left after the last round.
+    pub remaining: Vec<Diagnostic>,
+}
+
+pub const MAX_FIX_ROUNDS: usize = 10;
+
+/// Lints, applies every suggestion at least as trusted as `min`, and lints again until
+/// nothing applicable is left (at most [`MAX_FIX_ROUNDS`] rounds).
+pub fn fix_until_stable(linter: &crate::Linter, text: &str, min: Applicability) -> FixOutcome {
+    let mut current = text.to_string();
+    let mut fixed = 0;
+    let mut diags = linter.lint(&current);
+    for round in 1..=MAX_FIX_ROUNDS {
+        let applied = apply_suggestions(&current, fixable(&diags, min));
+        if applied.applied == 0 || applied.text == current {
+            return FixOutcome {
+                text: current,
+                fixed,
+                rounds: round - 1,
+                converged: true,
+                remaining: diags,
+            };
+        }
+        fixed += applied.applied;
+        current = applied.text;
+        diags = linter.lint(&current);
+    }
+    let converged = fixable(&diags, min).next().is_none();
+    FixOutcome {
+        text: current,
+        fixed,
+        rounds: MAX_FIX_ROUNDS,
+        converged,
+        remaining: diags,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
