@@ -1,6 +1,7 @@
 //! The document model: the source text plus views (lines, paragraphs, sentences,
 //! words) computed once, on first use, and shared by every rule.
 
+use crate::lexicon::{EMPTY, Lexicon};
 use crate::span::Span;
 use std::sync::OnceLock;
 
@@ -47,6 +48,7 @@ pub struct Token {
 
 pub struct Document<'a> {
     text: &'a str,
+    lexicon: &'a Lexicon,
     /// Where copy starts: after a UTF-8 BOM, if any.
     start: usize,
     lines: OnceLock<Vec<Line>>,
@@ -57,15 +59,25 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
+        Self::with_lexicon(text, &EMPTY)
+    }
+
+    /// A document checked against a configured lexicon (extra proper nouns, names).
+    pub fn with_lexicon(text: &'a str, lexicon: &'a Lexicon) -> Self {
         let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         Document {
             text,
+            lexicon,
             start,
             lines: OnceLock::new(),
             paragraphs: OnceLock::new(),
             sentences: OnceLock::new(),
             tokens: OnceLock::new(),
         }
+    }
+
+    pub fn lexicon(&self) -> &'a Lexicon {
+        self.lexicon
     }
 
     /// The whole source, BOM included, so spans index the original bytes.

@@ -131,6 +131,27 @@ pub fn fix_until_stable(linter: &crate::Linter, text: &str, min: Applicability) 
     }
 }
 
+/// Replaces a file's contents atomically: a temporary file in the same directory,
+/// flushed to disk, given the original's permissions, then renamed over it. A crash
+/// at any point leaves either the old or the new contents, never a mix.
+pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let perms = std::fs::metadata(path)?.permissions();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".copylint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    std::fs::set_permissions(tmp.path(), perms)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

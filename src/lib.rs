@@ -2,17 +2,21 @@
 //! translation. The library never prints; the CLI in [`cli`] writes only to the
 //! writers it is given.
 
+pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod declarative;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod lexicon;
 pub mod linter;
 pub mod render;
 pub mod rule;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod testing;
 pub mod walk;
 

@@ -1,9 +1,11 @@
 //! The registry of rules and the engine that runs a selection of them over a document.
 
 use crate::declarative::{self, RuleFileError};
-use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::document::Document;
+use crate::lexicon::Lexicon;
 use crate::rule::{Emitter, Rule, RuleSource};
+use crate::suppress::UnusedSuppression;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -103,25 +105,23 @@ impl Registry {
             .filter(|r| !ignore.iter().any(|s| matches(r, s)))
             .cloned()
             .collect();
-        Ok(Linter {
-            rules,
-            severity: HashMap::new(),
-        })
+        Ok(Linter::from_rules(rules))
     }
 
     pub fn linter(&self) -> Linter {
-        Linter {
-            rules: self.rules.clone(),
-            severity: HashMap::new(),
-        }
+        Linter::from_rules(self.rules.clone())
     }
 }
 
-/// A selection of rules, ready to lint. Cheap to clone and shareable across threads.
+/// A selection of rules, ready to lint, with the configuration that shapes its
+/// findings. Cheap to clone and shareable across threads.
 #[derive(Clone)]
 pub struct Linter {
     rules: Vec<Arc<dyn Rule>>,
     severity: HashMap<&'static str, Severity>,
+    /// Per-rule fix trust: `Safe` promotes unsafe suggestions, `Unsafe` demotes safe ones.
+    fix_trust: HashMap<&'static str, Applicability>,
+    lexicon: Arc<Lexicon>,
 }
 
 impl Linter {
@@ -129,6 +129,8 @@ impl Linter {
         Linter {
             rules,
             severity: HashMap::new(),
+            fix_trust: HashMap::new(),
+            lexicon: Arc::default(),
         }
     }
 
@@ -141,28 +143,67 @@ impl Linter {
         self.severity.insert(rule, severity);
     }
 
+    /// `Safe`: the rule's unsafe suggestions become safe; `Unsafe`: its safe ones
+    /// become unsafe. Display-only suggestions never change.
+    pub fn set_fix_trust(&mut self, rule: &'static str, trust: Applicability) {
+        self.fix_trust.insert(rule, trust);
+    }
+
+    pub fn set_lexicon(&mut self, lexicon: Lexicon) {
+        self.lexicon = Arc::new(lexicon);
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    pub fn add_rule(&mut self, rule: Arc<dyn Rule>) {
+        self.rules.push(rule);
+    }
+
+    /// Keeps only the rules for which `keep` is true.
+    pub fn retain(&mut self, keep: impl Fn(&dyn Rule) -> bool) {
+        self.rules.retain(|r| keep(r.as_ref()));
+    }
+
     /// Lints one document; findings are sorted by position, then rule.
     pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
-        let doc = Document::new(text);
+        let doc = Document::with_lexicon(text, &self.lexicon);
         self.lint_document(&doc)
     }
 
     pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        for rule in &self.rules {
-            rule.check(doc, &mut Emitter::new(rule.meta(), &mut out));
-        }
-        if !self.severity.is_empty() {
+        let mut out = run_rules(doc, self.rules.iter().map(|r| r.as_ref()));
+        if !self.severity.is_empty() || !self.fix_trust.is_empty() {
             for d in &mut out {
                 if let Some(s) = self.severity.get(d.rule) {
                     d.severity = *s;
                 }
+                if let Some(t) = self.fix_trust.get(d.rule) {
+                    for s in &mut d.suggestions {
+                        if s.applicability != Applicability::Display {
+                            s.applicability = *t;
+                        }
+                    }
+                }
             }
         }
-        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        out.dedup();
         out
     }
+}
+
+/// Runs rules over a document, applies suppression comments and sorts the findings.
+pub fn run_rules<'r>(doc: &Document, rules: impl Iterator<Item = &'r dyn Rule>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut report_unused = false;
+    for rule in rules {
+        report_unused |= rule.meta().id == UnusedSuppression::META.id;
+        rule.check(doc, &mut Emitter::new(rule.meta(), &mut out));
+    }
+    crate::suppress::apply(doc, &mut out, report_unused);
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    out.dedup();
+    out
 }
 
 /// The built-in registry, parsed once per process.

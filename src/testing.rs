@@ -4,15 +4,11 @@
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::document::Document;
 use crate::fix::apply_suggestions;
-use crate::rule::{Emitter, Rule};
+use crate::rule::Rule;
 
-/// Runs one rule alone over `text`, sorted as the engine sorts.
+/// Runs one rule alone over `text` through the engine (suppressions, sorting).
 pub fn lint_with(text: &str, rule: &dyn Rule) -> Vec<Diagnostic> {
-    let doc = Document::new(text);
-    let mut out = Vec::new();
-    rule.check(&doc, &mut Emitter::new(rule.meta(), &mut out));
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out
+    crate::linter::run_rules(&Document::new(text), std::iter::once(rule))
 }
 
 fn describe(text: &str, lints: &[Diagnostic]) -> String {

@@ -1,22 +1,18 @@
 //! The command line: parses arguments and drives the library, writing only to the
 //! writers it is given so that tests can capture everything.
 
-use crate::declarative::RuleFileError;
+mod check;
+
+use crate::config::{FileError, Overrides, Settings};
 use crate::diagnostic::Severity;
-use crate::linter::{Linter, Registry, default_registry};
-use crate::render::{Concise, FileReport, Human, Json, Reporter, Summary};
 use crate::rule::Rule;
-use crate::source::{DecodeError, decode};
-use crate::walk;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::Buffer};
-use rayon::prelude::*;
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// What the process knows about its surroundings.
 pub struct Env {
@@ -43,26 +39,44 @@ struct Cli {
 enum Command {
     /// Lint files and directories (`-` reads standard input).
     Check(CheckArgs),
+    /// Apply fixes in place: the same as `check --fix`.
+    Fix(CheckArgs),
     /// List every rule: id, category, default severity, fix, source.
-    Rules(RuleArgs),
+    Rules(ConfigArgs),
     /// Print a rule's documentation and examples.
     Explain {
         /// Rule id, e.g. `entity-leak`.
         rule: String,
         #[command(flatten)]
-        rules: RuleArgs,
+        config: ConfigArgs,
+    },
+    /// Show the configuration that applies to a path.
+    Config {
+        /// Print the resolved configuration.
+        #[arg(long)]
+        show: bool,
+        /// Where to look for copylint.toml (default: the current directory).
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
 }
 
-#[derive(Args, Default)]
-struct RuleArgs {
+#[derive(Args, Default, Clone)]
+pub(crate) struct ConfigArgs {
     /// Load extra rule files from DIR (repeatable).
     #[arg(long = "rules", value_name = "DIR")]
     rule_dirs: Vec<PathBuf>,
+    /// Use this configuration file instead of looking for copylint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every copylint.toml.
+    #[arg(long)]
+    no_config: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
-enum Format {
+#[derive(Clone, Copy, ValueEnum, Default, PartialEq, Eq, Debug)]
+pub(crate) enum Format {
     #[default]
     Human,
     Concise,
@@ -70,32 +84,79 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
-enum ColorChoice {
+pub(crate) enum ColorChoice {
     #[default]
     Auto,
     Always,
     Never,
 }
 
-#[derive(Args)]
-struct CheckArgs {
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+pub(crate) enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl From<Level> for Severity {
+    fn from(l: Level) -> Severity {
+        match l {
+            Level::Info => Severity::Info,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        }
+    }
+}
+
+#[derive(Args, Clone)]
+pub(crate) struct CheckArgs {
     /// Files or directories; `-` is standard input. Default: the current directory.
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     #[arg(long, value_enum, default_value_t)]
     color: ColorChoice,
-    /// The name shown for standard input.
-    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
-    stdin_filename: String,
-    /// Only these rules or categories (comma-separated).
+    /// The name shown for standard input (also where its copylint.toml is looked for).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Only these rules or categories (comma-separated); replaces the config's `select`.
     #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
     select: Vec<String>,
     /// Skip these rules or categories (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
     ignore: Vec<String>,
+    /// Override a rule's severity: `RULE=error|warning|info` (repeatable).
+    #[arg(long, value_name = "RULE=LEVEL")]
+    severity: Vec<String>,
+    /// The lowest severity that makes the exit code 1 (default: warning).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    fail_on: Option<Level>,
+    /// Exit 0 even when there are findings (errors reading input still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Apply safe fixes in place (with `-`: print the fixed text).
+    #[arg(long)]
+    fix: bool,
+    /// Also apply unsafe fixes (implies --fix unless --diff is given).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change; write nothing.
+    #[arg(long)]
+    diff: bool,
+    /// Print counts per rule and category instead of each finding.
+    #[arg(long)]
+    statistics: bool,
+    /// Print only the summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in a baseline file and exit.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    write_baseline: Option<PathBuf>,
     #[command(flatten)]
-    rules: RuleArgs,
+    config: ConfigArgs,
 }
 
 pub fn run(
@@ -123,9 +184,18 @@ pub fn run(
         }
     };
     let result = match cli.command {
-        Command::Check(args) => check(args, stdin, out, err, env),
-        Command::Rules(args) => list_rules(&args, out, err),
-        Command::Explain { rule, rules } => explain(&rule, &rules, out, err),
+        Command::Check(args) => check::run(args, stdin, out, err, env),
+        Command::Fix(mut args) => {
+            args.fix = true;
+            check::run(args, stdin, out, err, env)
+        }
+        Command::Rules(c) => list_rules(&c, out, err),
+        Command::Explain { rule, config } => explain(&rule, &config, out, err),
+        Command::Config {
+            show: _,
+            path,
+            config,
+        } => show_config(path, &config, out, err),
     };
     result.unwrap_or_else(|e| {
         // Output closed early (a pipe to `head`): nothing more to say.
@@ -136,31 +206,19 @@ pub fn run(
     })
 }
 
-/// The registry with any `--rules DIR` loaded; rule-file errors are rendered.
-fn registry(args: &RuleArgs, err: &mut dyn Write) -> std::io::Result<Option<Registry>> {
-    let mut reg = default_registry().clone();
-    let mut errors = Vec::new();
-    for dir in &args.rule_dirs {
-        if let Err(e) = reg.load_dir(dir) {
-            errors.extend(e);
-        }
-    }
-    if errors.is_empty() {
-        return Ok(Some(reg));
-    }
-    for e in &errors {
-        render_rule_file_error(e, err)?;
-    }
-    Ok(None)
-}
-
-pub fn render_rule_file_error(e: &RuleFileError, err: &mut dyn Write) -> std::io::Result<()> {
+/// Renders a configuration or rule-file error, pointing into the file when possible.
+pub fn render_file_error(e: &FileError, err: &mut dyn Write) -> std::io::Result<()> {
     match &e.span {
-        Some(span) => {
+        Some(span) if !e.source.is_empty() => {
             let file = SimpleFile::new(e.path.as_str(), e.source.as_ref());
+            let code = if e.what == "rule file" {
+                "rule-file"
+            } else {
+                "config"
+            };
             let d = CsDiagnostic::error()
-                .with_code("rule-file")
-                .with_message(format!("{} is not a valid rule file", e.path))
+                .with_code(code)
+                .with_message(format!("{} is not a valid {}", e.path, e.what))
                 .with_labels(vec![
                     Label::primary((), span.clone()).with_message(&e.message),
                 ]);
@@ -169,168 +227,110 @@ pub fn render_rule_file_error(e: &RuleFileError, err: &mut dyn Write) -> std::io
                 .map_err(std::io::Error::other)?;
             err.write_all(buf.as_slice())
         }
-        None => writeln!(err, "error[rule-file]: {}: {}", e.path, e.message),
-    }
-}
-
-struct Outcome {
-    path: String,
-    text: String,
-    diagnostics: Vec<crate::Diagnostic>,
-    error: Option<String>,
-    /// Skipped with a note, not an error (binary files).
-    skipped: bool,
-}
-
-fn lint_bytes(path: String, bytes: std::io::Result<Vec<u8>>, linter: &Linter) -> Outcome {
-    let mut o = Outcome {
-        path,
-        text: String::new(),
-        diagnostics: Vec::new(),
-        error: None,
-        skipped: false,
-    };
-    match bytes.map_err(|e| walk::io_message(&e)).and_then(|b| {
-        decode(b).map_err(|e| (e.to_string(), e)).map_err(|(m, e)| {
-            o.skipped = e == DecodeError::Binary;
-            m
-        })
-    }) {
-        Ok(text) => {
-            o.diagnostics = linter.lint(&text);
-            o.text = text;
+        _ => {
+            let code = match e.what {
+                "rule file" => "rule-file",
+                "configuration file" => "config",
+                _ => "usage",
+            };
+            writeln!(err, "error[{code}]: {}: {}", e.path, e.message)
         }
-        Err(m) => o.error = Some(m),
     }
-    o
 }
 
-fn check(
-    args: CheckArgs,
-    stdin: &mut dyn Read,
-    out: &mut dyn Write,
+/// Settings for commands that look at one place (`rules`, `explain`, `config`).
+fn settings_here(
+    c: &ConfigArgs,
+    at: Option<&std::path::Path>,
+    o: Overrides,
+) -> Result<Settings, Vec<FileError>> {
+    let o = Overrides {
+        rule_dirs: c.rule_dirs.clone(),
+        ..o
+    };
+    if c.no_config {
+        return Settings::defaults(&o);
+    }
+    let found = c
+        .config
+        .clone()
+        .or_else(|| crate::config::discover(at.unwrap_or(std::path::Path::new("."))));
+    match found {
+        Some(p) => Settings::load(&p, &o),
+        None => Settings::defaults(&o),
+    }
+}
+
+fn with_settings(
+    c: &ConfigArgs,
+    at: Option<&std::path::Path>,
     err: &mut dyn Write,
-    env: &Env,
+    f: impl FnOnce(&Settings) -> std::io::Result<i32>,
 ) -> std::io::Result<i32> {
-    let Some(reg) = registry(&args.rules, err)? else {
-        return Ok(EXIT_ERROR);
-    };
-    let linter = match reg.select(&args.select, &args.ignore) {
-        Ok(l) => l,
-        Err(m) => {
-            writeln!(err, "error: {m}")?;
-            return Ok(EXIT_ERROR);
-        }
-    };
-    let mut failed = false;
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let mut outcomes = Vec::new();
-    let (use_stdin, file_args): (Vec<_>, Vec<_>) =
-        paths.into_iter().partition(|p| p.as_os_str() == "-");
-    if !use_stdin.is_empty() {
-        let mut buf = Vec::new();
-        let read = stdin.read_to_end(&mut buf).map(|_| buf);
-        outcomes.push(lint_bytes(args.stdin_filename.clone(), read, &linter));
-    }
-    let exts: Vec<String> = walk::DEFAULT_EXTENSIONS
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    let (files, walk_errors) = walk::collect(&file_args, &exts);
-    for e in &walk_errors {
-        writeln!(err, "error: {}: {}", e.path, e.message)?;
-        failed = true;
-    }
-    let linter = Arc::new(linter);
-    let mut from_files: Vec<Outcome> = files
-        .par_iter()
-        .map(|p| lint_bytes(p.display().to_string(), std::fs::read(p), &linter))
-        .collect();
-    outcomes.append(&mut from_files);
-
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
-    };
-    let mut reporter: Box<dyn Reporter> = match args.format {
-        Format::Human => Box::new(Human::new(out, color)),
-        Format::Concise => Box::new(Concise::new(out)),
-        Format::Json => Box::new(Json::new(out)),
-    };
-    let mut summary = Summary::default();
-    for o in &outcomes {
-        if let Some(m) = &o.error {
-            if o.skipped {
-                writeln!(err, "note: {}: {m}", o.path)?;
-            } else {
-                writeln!(err, "error: {}: {m}", o.path)?;
-                failed = true;
+    match settings_here(c, at, Overrides::default()) {
+        Ok(s) => f(&s),
+        Err(es) => {
+            for e in &es {
+                render_file_error(e, err)?;
             }
-            continue;
+            Ok(EXIT_ERROR)
         }
-        summary.add(&o.diagnostics);
-        reporter.file(&FileReport {
-            path: &o.path,
-            text: &o.text,
-            diagnostics: &o.diagnostics,
-        })?;
     }
-    reporter.finish(&summary)?;
-    if failed {
-        return Ok(EXIT_ERROR);
-    }
-    let serious = summary.count(Severity::Warning) + summary.count(Severity::Error);
-    Ok(if serious > 0 {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    })
 }
 
-fn list_rules(args: &RuleArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
-    let Some(reg) = registry(args, err)? else {
-        return Ok(EXIT_ERROR);
+fn list_rules(c: &ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<i32> {
+    // Every known rule, not just the selected ones: load extra dirs but select nothing.
+    let c = ConfigArgs {
+        no_config: true,
+        config: None,
+        ..c.clone()
     };
-    writeln!(
-        out,
-        "{:<28} {:<12} {:<8} {:<10} SOURCE",
-        "RULE", "CATEGORY", "SEVERITY", "FIX"
-    )?;
-    for r in reg.rules() {
-        let m = r.meta();
+    with_settings(&c, None, err, |s| {
         writeln!(
             out,
-            "{:<28} {:<12} {:<8} {:<10} {}",
-            m.id,
-            m.category,
-            m.severity,
-            m.fix.as_str(),
-            m.source.describe()
+            "{:<28} {:<12} {:<8} {:<10} SOURCE",
+            "RULE", "CATEGORY", "SEVERITY", "FIX"
         )?;
-    }
-    Ok(EXIT_CLEAN)
+        for r in s.linter.rules() {
+            let m = r.meta();
+            writeln!(
+                out,
+                "{:<28} {:<12} {:<8} {:<10} {}",
+                m.id,
+                m.category,
+                m.severity,
+                m.fix.as_str(),
+                m.source.describe()
+            )?;
+        }
+        Ok(EXIT_CLEAN)
+    })
 }
 
 fn explain(
     id: &str,
-    args: &RuleArgs,
+    c: &ConfigArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let Some(reg) = registry(args, err)? else {
-        return Ok(EXIT_ERROR);
+    let c = ConfigArgs {
+        no_config: true,
+        config: None,
+        ..c.clone()
     };
-    let Some(rule) = reg.get(id) else {
+    let mut unknown = false;
+    let code = with_settings(&c, None, err, |s| {
+        let Some(rule) = s.linter.rules().iter().find(|r| r.meta().id == id) else {
+            unknown = true;
+            return Ok(EXIT_ERROR);
+        };
+        write_explanation(rule.as_ref(), out)?;
+        Ok(EXIT_CLEAN)
+    })?;
+    if unknown {
         writeln!(err, "error: unknown rule `{id}` (see `copylint rules`)")?;
-        return Ok(EXIT_ERROR);
-    };
-    write_explanation(rule.as_ref(), out)?;
-    Ok(EXIT_CLEAN)
+    }
+    Ok(code)
 }
 
 fn write_explanation(rule: &dyn Rule, out: &mut dyn Write) -> std::io::Result<()> {
@@ -346,4 +346,16 @@ fn write_explanation(rule: &dyn Rule, out: &mut dyn Write) -> std::io::Result<()
         m.source.describe()
     )?;
     writeln!(out, "{}", m.docs_text())
+}
+
+fn show_config(
+    path: Option<PathBuf>,
+    c: &ConfigArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<i32> {
+    with_settings(c, path.as_deref(), err, |s| {
+        out.write_all(s.show().as_bytes())?;
+        Ok(EXIT_CLEAN)
+    })
 }

@@ -136,6 +136,15 @@ impl Matcher {
         }
     }
 
+    /// Case-insensitive whole-line phrases.
+    pub fn lines(phrases: &[String]) -> Matcher {
+        let set = phrases.iter().map(|p| normalise_line(p, false)).collect();
+        Matcher::Lines {
+            set,
+            case_sensitive: false,
+        }
+    }
+
     pub fn find(&self, doc: &Document) -> Vec<Hit> {
         let text = doc.text();
         match self {

@@ -185,6 +185,30 @@ pub fn load(path: &str, text: &str, source: RuleSource) -> Result<DeclarativeRul
     Ok(rule)
 }
 
+/// A whole-line phrase rule built from a configuration's extra chrome phrases.
+pub fn chrome_lexicon_rule(phrases: &[String]) -> DeclarativeRule {
+    DeclarativeRule {
+        meta: RuleMeta {
+            id: "config-chrome",
+            category: Category::Boilerplate,
+            severity: Category::Boilerplate.default_severity(),
+            summary: Cow::Borrowed("A line that is only page chrome named in copylint.toml"),
+            docs: Cow::Borrowed(
+                "## What it does\nFlags lines that consist only of a phrase listed under \
+                 `[lexicon] chrome` in copylint.toml.\n\n## Why is this bad?\nA newsroom knows \
+                 the chrome of its own sources best; these lines are page furniture, not copy.",
+            ),
+            fix: FixAvailability::Always,
+            source: RuleSource::Builtin,
+        },
+        matcher: Matcher::lines(phrases),
+        message: "page-chrome line `{match}`".into(),
+        fix: Some(FixKind::DeleteLine),
+        replacement: None,
+        applicability: None,
+    }
+}
+
 /// Loads every `*.toml` in a directory, sorted by name; all errors are returned.
 pub fn load_dir(dir: &Path) -> Result<Vec<DeclarativeRule>, Vec<RuleFileError>> {
     let entries = std::fs::read_dir(dir).map_err(|e| {

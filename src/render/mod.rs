@@ -25,6 +25,10 @@ pub struct Summary {
     pub diagnostics: usize,
     pub by_severity: BTreeMap<Severity, usize>,
     pub by_category: BTreeMap<Category, usize>,
+    /// With `--fix`: (problems fixed, files changed).
+    pub fixed: Option<(usize, usize)>,
+    /// Findings hidden because a baseline knows them.
+    pub baselined: usize,
 }
 
 impl Summary {
@@ -41,8 +45,27 @@ impl Summary {
         self.by_severity.get(&s).copied().unwrap_or(0)
     }
 
-    /// "Found 3 problems (1 error, 2 warnings) in 2 files."
+    /// "Found 3 problems (1 error, 2 warnings) in 2 files." plus what was fixed and
+    /// what a baseline hid.
     pub fn line(&self) -> String {
+        let mut line = self.found_line();
+        if let Some((n, files)) = self.fixed {
+            line.push_str(&format!(
+                " Fixed {} in {}.",
+                plural(n, "problem", "problems"),
+                plural(files, "file", "files")
+            ));
+        }
+        if self.baselined > 0 {
+            line.push_str(&format!(
+                " {} hidden by the baseline.",
+                plural(self.baselined, "finding", "findings")
+            ));
+        }
+        line
+    }
+
+    fn found_line(&self) -> String {
         let files = plural(self.files, "file", "files");
         if self.diagnostics == 0 {
             return format!("No problems found in {files}.");

@@ -12,5 +12,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
     vec![
         // encoding
         Arc::new(encoding::entity_leak::EntityLeak),
+        // engine
+        Arc::new(crate::suppress::UnusedSuppression),
     ]
 }
