@@ -4,7 +4,9 @@ use crate::rule::Rule;
 use std::sync::Arc;
 
 pub mod encoding {
+    mod charsets;
     pub mod entity_leak;
+    mod html5_entities;
 }
 
 /// The one list of built-in rules. Adding a rule: one line here.
