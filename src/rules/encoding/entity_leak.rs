@@ -149,11 +149,12 @@ fn truncated_at(text: &str, semi: usize) -> Option<(usize, String)> {
         return None;
     }
     // `x27;` with both `&` and `#` lost: only at the start of a word.
-    if let Some(h) = run.strip_prefix(['x', 'X']) {
-        if (2..=4).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit()) {
-            let c = numeric(run)?;
-            return (!c.is_alphanumeric()).then(|| (start, c.to_string()));
-        }
+    if let Some(h) = run.strip_prefix(['x', 'X'])
+        && (2..=4).contains(&h.len())
+        && h.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        let c = numeric(run)?;
+        return (!c.is_alphanumeric()).then(|| (start, c.to_string()));
     }
     // `amp;` glued inside a URL query: `?id=5amp;page=2`.
     if run.len() > 3 && run.ends_with("amp") && in_query(text, start, semi + 1) {
