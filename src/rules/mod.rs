@@ -10,6 +10,10 @@ pub mod encoding {
 }
 
 pub mod typography {
+    mod context;
+    pub mod irregular_whitespace;
+    pub mod missing_space;
+    pub mod space_before_punctuation;
     pub mod unbalanced_quotation;
 }
 
@@ -19,6 +23,9 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         // encoding
         Arc::new(encoding::entity_leak::EntityLeak),
         // typography
+        Arc::new(typography::irregular_whitespace::IrregularWhitespace),
+        Arc::new(typography::missing_space::MissingSpace),
+        Arc::new(typography::space_before_punctuation::SpaceBeforePunctuation),
         Arc::new(typography::unbalanced_quotation::UnbalancedQuotation),
     ]
 }
