@@ -11,8 +11,10 @@ pub mod encoding {
 
 pub mod typography {
     mod context;
+    pub mod doubled_punctuation;
     pub mod irregular_whitespace;
     pub mod missing_space;
+    pub mod mixed_quote_styles;
     pub mod space_before_punctuation;
     pub mod unbalanced_quotation;
 }
@@ -23,8 +25,10 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         // encoding
         Arc::new(encoding::entity_leak::EntityLeak),
         // typography
+        Arc::new(typography::doubled_punctuation::DoubledPunctuation),
         Arc::new(typography::irregular_whitespace::IrregularWhitespace),
         Arc::new(typography::missing_space::MissingSpace),
+        Arc::new(typography::mixed_quote_styles::MixedQuoteStyles),
         Arc::new(typography::space_before_punctuation::SpaceBeforePunctuation),
         Arc::new(typography::unbalanced_quotation::UnbalancedQuotation),
     ]
