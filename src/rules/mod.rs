@@ -7,6 +7,9 @@ pub mod encoding {
     mod charsets;
     pub mod entity_leak;
     mod html5_entities;
+    pub mod invisible_character;
+    pub mod literal_escape;
+    pub mod non_nfc_text;
 }
 
 pub mod typography {
@@ -24,6 +27,9 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
     vec![
         // encoding
         Arc::new(encoding::entity_leak::EntityLeak),
+        Arc::new(encoding::invisible_character::InvisibleCharacter),
+        Arc::new(encoding::literal_escape::LiteralEscape),
+        Arc::new(encoding::non_nfc_text::NonNfcText),
         // typography
         Arc::new(typography::doubled_punctuation::DoubledPunctuation),
         Arc::new(typography::irregular_whitespace::IrregularWhitespace),
