@@ -9,6 +9,7 @@ pub mod encoding {
     mod html5_entities;
     pub mod invisible_character;
     pub mod literal_escape;
+    pub mod mojibake;
     pub mod non_nfc_text;
 }
 
@@ -29,6 +30,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(encoding::entity_leak::EntityLeak),
         Arc::new(encoding::invisible_character::InvisibleCharacter),
         Arc::new(encoding::literal_escape::LiteralEscape),
+        Arc::new(encoding::mojibake::Mojibake),
         Arc::new(encoding::non_nfc_text::NonNfcText),
         // typography
         Arc::new(typography::doubled_punctuation::DoubledPunctuation),

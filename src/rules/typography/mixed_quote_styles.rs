@@ -46,10 +46,8 @@ impl Rule for MixedQuoteStyles {
             let p = prev;
             prev = Some(c);
             match c {
-                '"' | '\'' if straight.is_none() => {
-                    if !p.is_some_and(|p| p.is_ascii_digit()) {
-                        straight = Some((i, c));
-                    }
+                '"' | '\'' if straight.is_none() && !p.is_some_and(|p| p.is_ascii_digit()) => {
+                    straight = Some((i, c));
                 }
                 '“' | '”' | '‘' | '’' if curly.is_none() => curly = Some((i, c)),
                 _ => {}
