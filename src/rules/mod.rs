@@ -11,6 +11,8 @@ pub mod encoding {
     pub mod literal_escape;
     pub mod mojibake;
     pub mod non_nfc_text;
+    #[cfg(test)]
+    mod selftest;
 }
 
 pub mod typography {
