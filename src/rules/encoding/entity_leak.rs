@@ -215,6 +215,10 @@ impl Rule for EntityLeak {
             let Some(decoded) = decode_body(body) else {
                 continue;
             };
+            // Markup quoted as code (`&amp;`) is meant to be seen.
+            if in_code_span(text, m.start()) {
+                continue;
+            }
             let span = Span::new(m.start(), m.end());
             taken.push(span);
             let double = m.as_str().starts_with("&amp;") && body != "amp";
@@ -235,6 +239,9 @@ impl Rule for EntityLeak {
             let Some((start, decoded)) = truncated_at(text, semi) else {
                 continue;
             };
+            if in_code_span(text, start) {
+                continue;
+            }
             let span = Span::new(start, semi + 1);
             while k < taken.len() && taken[k].end <= span.start {
                 k += 1;
@@ -258,6 +265,11 @@ impl Rule for EntityLeak {
             );
         }
     }
+}
+
+fn in_code_span(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..pos].matches('`').count() % 2 == 1
 }
 
 fn memchr_iter(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -306,6 +318,7 @@ mod tests {
             &EntityLeak,
         );
         assert_no_lints("Call 555-1234; x-ray; Box 12; tax;", &EntityLeak);
+        assert_no_lints("Write `&amp;` for an ampersand.", &EntityLeak);
     }
 
     #[test]

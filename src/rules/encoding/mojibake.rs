@@ -300,11 +300,17 @@ fn lost_bytes(doc: &Document, chars: &[(usize, char)], fixes: &[Fix], out: &mut 
         let next = chars.get(k + 1).map(|x| x.1);
         if c == 'Â' && next == Some(' ') && !prev.is_some_and(char::is_alphabetic) {
             let span = Span::new(i, i + c.len_utf8());
+            // "cost Â 20": drop the space after it too, or two spaces remain.
+            let edit = if prev == Some(' ') {
+                Span::new(i, i + c.len_utf8() + 1)
+            } else {
+                span
+            };
             out.emit(
                 span,
                 "mojibake `Â`: the remains of a mis-decoded no-break space",
             )
-            .replace("remove it", span, "", Applicability::Unsafe);
+            .replace("remove it", edit, "", Applicability::Unsafe);
         } else if c == 'â' && next == Some('€') {
             let span = Span::new(i, chars.get(k + 2).map_or(text.len(), |x| x.0));
             out.emit(
@@ -345,7 +351,8 @@ mod tests {
 
     #[test]
     fn nbsp_remains_and_lost_bytes() {
-        assert_fix_result("costs Â 5 now", &R, "costs  5 now");
+        assert_fix_result("costs Â 5 now", &R, "costs 5 now");
+        assert_fix_result("said:Â the", &R, "said: the");
         assert_lint_count("he said â€œno", &R, 1);
         assert_lint_count("quote: â€ end", &R, 1);
     }

@@ -144,6 +144,12 @@ fn line_inner(doc: &Document, line: Span, out: &mut Emitter) {
         .iter()
         .filter(|&&(a, b)| body[a..b].contains('\t'))
         .count();
+    // Several wide space runs: columns aligned by hand, not a slip.
+    let aligned = runs
+        .iter()
+        .filter(|&&(a, b)| b - a >= 3 && body[a..b].bytes().all(|x| x == b' '))
+        .count()
+        >= 2;
     for (a, b) in runs {
         let run = &body[a..b];
         let span = Span::new(line.start + a, line.start + b);
@@ -158,7 +164,7 @@ fn line_inner(doc: &Document, line: Span, out: &mut Emitter) {
             }
             continue;
         }
-        if run.chars().count() < 2 || !run.chars().all(|c| c == ' ') {
+        if aligned || run.chars().count() < 2 || !run.chars().all(|c| c == ' ') {
             continue;
         }
         let before = body[..a].trim_end_matches(['”', '’', '"', '\'', ')', ']', '»']);
@@ -199,6 +205,7 @@ mod tests {
         assert_fix_result("The\tcouncil met.", &R, "The council met.");
         assert_no_lints("Team\tP\tW\tPts\nArsenal\t10\t8\t24\n", &R);
         assert_no_lints("\tIndented paragraph.\n", &R);
+        assert_no_lints("Team      Pts     W\nArsenal   24      8\n", &R);
     }
 
     #[test]
