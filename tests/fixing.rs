@@ -12,22 +12,32 @@ fn copylint() -> Command {
 
 fn run(c: &mut Command) -> (i32, String, String) {
     let o = c.output().unwrap();
-    (o.status.code().unwrap(), String::from_utf8_lossy(&o.stdout).into(), String::from_utf8_lossy(&o.stderr).into())
+    (
+        o.status.code().unwrap(),
+        String::from_utf8_lossy(&o.stdout).into(),
+        String::from_utf8_lossy(&o.stderr).into(),
+    )
 }
 
 // A safe fix (whole entity), an unsafe one (truncated entity) and a safe line deletion.
-const TEXT: &str = "It&#39;s late.\r\n\r\nThe Ministry of #x27; Interior spoke.\r\n\r\nSource link\r\n";
+const TEXT: &str =
+    "It&#39;s late.\r\n\r\nThe Ministry of #x27; Interior spoke.\r\n\r\nSource link\r\n";
 
 #[test]
 fn fix_applies_safe_fixes_only_and_keeps_crlf() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("a.txt");
     fs::write(&f, TEXT).unwrap();
-    let (code, out, _) = run(copylint().args(["check", "--fix", "--format", "concise"]).arg(&f));
+    let (code, out, _) = run(copylint()
+        .args(["check", "--fix", "--format", "concise"])
+        .arg(&f));
     let fixed = fs::read_to_string(&f).unwrap();
-    assert_eq!(fixed, "It's late.\r\n\r\nThe Ministry of #x27; Interior spoke.\r\n\r\n");
+    assert_eq!(
+        fixed,
+        "It's late.\r\n\r\nThe Ministry of #x27; Interior spoke.\r\n"
+    );
     assert_eq!(code, 1, "the unsafe finding remains: {out}");
-    assert!(out.contains("Fixed 2 problems in 1 file."), "{out}");
+    assert!(out.contains("Fixed 3 problems in 1 file."), "{out}");
     assert!(out.contains("truncated HTML character reference"), "{out}");
 }
 
@@ -37,7 +47,10 @@ fn unsafe_fixes_opt_in() {
     let f = dir.path().join("a.txt");
     fs::write(&f, TEXT).unwrap();
     let (_, _, _) = run(copylint().args(["fix", "--unsafe-fixes"]).arg(&f));
-    assert_eq!(fs::read_to_string(&f).unwrap(), "It's late.\r\n\r\nThe Ministry of ' Interior spoke.\r\n\r\n");
+    assert_eq!(
+        fs::read_to_string(&f).unwrap(),
+        "It's late.\r\n\r\nThe Ministry of ' Interior spoke.\r\n"
+    );
 }
 
 #[test]
@@ -47,9 +60,16 @@ fn diff_writes_nothing() {
     fs::write(&f, TEXT).unwrap();
     let (code, out, _) = run(copylint().args(["check", "--diff"]).arg(&f));
     assert_eq!(code, 1);
-    assert!(out.contains("-It&#39;s late.") && out.contains("+It's late."), "{out}");
+    assert!(
+        out.contains("-It&#39;s late.") && out.contains("+It's late."),
+        "{out}"
+    );
     assert!(out.contains("-Source link"), "{out}");
-    assert_eq!(fs::read_to_string(&f).unwrap(), TEXT, "--diff must not write");
+    assert_eq!(
+        fs::read_to_string(&f).unwrap(),
+        TEXT,
+        "--diff must not write"
+    );
     fs::write(&f, "Nothing to fix.\n").unwrap();
     let (code, out, _) = run(copylint().args(["check", "--diff"]).arg(&f));
     assert_eq!((code, out.as_str()), (0, ""));
@@ -57,7 +77,9 @@ fn diff_writes_nothing() {
 
 #[test]
 fn stdin_fix_prints_the_fixed_text() {
-    let (code, out, err) = run(copylint().args(["check", "--fix", "-"]).write_stdin("\u{feff}It&#39;s late.\n"));
+    let (code, out, err) = run(copylint()
+        .args(["check", "--fix", "-"])
+        .write_stdin("\u{feff}It&#39;s late.\n"));
     assert_eq!(out, "\u{feff}It's late.\n", "BOM kept");
     assert_eq!(code, 0, "{err}");
 }
@@ -75,24 +97,49 @@ fn fix_keeps_permissions_and_skips_unchanged_files() {
     let before = fs::metadata(&clean).unwrap().modified().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
     run(copylint().arg("fix").arg(dir.path()));
-    assert_eq!(fs::metadata(&f).unwrap().permissions().mode() & 0o777, 0o640);
-    assert_eq!(fs::metadata(&clean).unwrap().modified().unwrap(), before, "unchanged file not rewritten");
-    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().contains(".tmp")).collect();
+    assert_eq!(
+        fs::metadata(&f).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    assert_eq!(
+        fs::metadata(&clean).unwrap().modified().unwrap(),
+        before,
+        "unchanged file not rewritten"
+    );
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
 #[test]
 fn second_fix_run_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    for (i, seed) in ["000_f0aba9f6e7a93dc8.txt", "001_b076359117b8e084.txt", "003_aa80568b4da406dd.txt"].iter().enumerate() {
-        let text = fs::read_to_string(format!("{}/seeds/{seed}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    for (i, seed) in [
+        "000_f0aba9f6e7a93dc8.txt",
+        "001_b076359117b8e084.txt",
+        "003_aa80568b4da406dd.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let text =
+            fs::read_to_string(format!("{}/seeds/{seed}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         fs::write(dir.path().join(format!("{i}.txt")), text).unwrap();
     }
     run(copylint().args(["fix", "--unsafe-fixes"]).arg(dir.path()));
-    let after: Vec<String> = (0..3).map(|i| fs::read_to_string(dir.path().join(format!("{i}.txt"))).unwrap()).collect();
-    let (_, out, _) = run(copylint().args(["check", "--diff", "--unsafe-fixes"]).arg(dir.path()));
+    let after: Vec<String> = (0..3)
+        .map(|i| fs::read_to_string(dir.path().join(format!("{i}.txt"))).unwrap())
+        .collect();
+    let (_, out, _) = run(copylint()
+        .args(["check", "--diff", "--unsafe-fixes"])
+        .arg(dir.path()));
     assert_eq!(out, "", "fixes converge in one run");
-    let again: Vec<String> = (0..3).map(|i| fs::read_to_string(dir.path().join(format!("{i}.txt"))).unwrap()).collect();
+    let again: Vec<String> = (0..3)
+        .map(|i| fs::read_to_string(dir.path().join(format!("{i}.txt"))).unwrap())
+        .collect();
     assert_eq!(after, again);
 }
 

@@ -4,7 +4,25 @@ use crate::rule::Rule;
 use std::sync::Arc;
 
 pub mod encoding {
+    mod charsets;
     pub mod entity_leak;
+    mod html5_entities;
+    pub mod invisible_character;
+    pub mod literal_escape;
+    pub mod mojibake;
+    pub mod non_nfc_text;
+    #[cfg(test)]
+    mod selftest;
+}
+
+pub mod typography {
+    mod context;
+    pub mod doubled_punctuation;
+    pub mod irregular_whitespace;
+    pub mod missing_space;
+    pub mod mixed_quote_styles;
+    pub mod space_before_punctuation;
+    pub mod unbalanced_quotation;
 }
 
 /// The one list of built-in rules. Adding a rule: one line here.
@@ -12,6 +30,17 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
     vec![
         // encoding
         Arc::new(encoding::entity_leak::EntityLeak),
+        Arc::new(encoding::invisible_character::InvisibleCharacter),
+        Arc::new(encoding::literal_escape::LiteralEscape),
+        Arc::new(encoding::mojibake::Mojibake),
+        Arc::new(encoding::non_nfc_text::NonNfcText),
+        // typography
+        Arc::new(typography::doubled_punctuation::DoubledPunctuation),
+        Arc::new(typography::irregular_whitespace::IrregularWhitespace),
+        Arc::new(typography::missing_space::MissingSpace),
+        Arc::new(typography::mixed_quote_styles::MixedQuoteStyles),
+        Arc::new(typography::space_before_punctuation::SpaceBeforePunctuation),
+        Arc::new(typography::unbalanced_quotation::UnbalancedQuotation),
         // engine
         Arc::new(crate::suppress::UnusedSuppression),
     ]

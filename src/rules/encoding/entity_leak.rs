@@ -1,3 +1,5 @@
+use super::charsets::cp1252_char;
+use super::html5_entities::ENTITIES;
 use crate::declare_rule;
 use crate::diagnostic::Applicability;
 use crate::document::Document;
@@ -40,90 +42,15 @@ declare_rule! {
     }
 }
 
-/// Named references worth knowing by heart; anything else must be whole (`&name;`)
-/// and in this table to count.
-const NAMED: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", "\u{a0}"),
-    ("rsquo", "’"),
-    ("lsquo", "‘"),
-    ("rdquo", "”"),
-    ("ldquo", "“"),
-    ("sbquo", "‚"),
-    ("bdquo", "„"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("lsaquo", "‹"),
-    ("rsaquo", "›"),
-    ("mdash", "—"),
-    ("ndash", "–"),
-    ("hellip", "…"),
-    ("bull", "•"),
-    ("middot", "·"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("trade", "™"),
-    ("deg", "°"),
-    ("euro", "€"),
-    ("pound", "£"),
-    ("yen", "¥"),
-    ("cent", "¢"),
-    ("sect", "§"),
-    ("para", "¶"),
-    ("times", "×"),
-    ("divide", "÷"),
-    ("plusmn", "±"),
-    ("frac12", "½"),
-    ("frac14", "¼"),
-    ("frac34", "¾"),
-    ("shy", "\u{ad}"),
-    ("zwnj", "\u{200c}"),
-    ("zwj", "\u{200d}"),
-    ("thinsp", "\u{2009}"),
-    ("ensp", "\u{2002}"),
-    ("emsp", "\u{2003}"),
-    ("prime", "′"),
-    ("Prime", "″"),
-    ("iexcl", "¡"),
-    ("iquest", "¿"),
-    ("aacute", "á"),
-    ("Aacute", "Á"),
-    ("eacute", "é"),
-    ("Eacute", "É"),
-    ("iacute", "í"),
-    ("oacute", "ó"),
-    ("uacute", "ú"),
-    ("agrave", "à"),
-    ("egrave", "è"),
-    ("ograve", "ò"),
-    ("acirc", "â"),
-    ("ecirc", "ê"),
-    ("ocirc", "ô"),
-    ("auml", "ä"),
-    ("euml", "ë"),
-    ("iuml", "ï"),
-    ("ouml", "ö"),
-    ("uuml", "ü"),
-    ("Auml", "Ä"),
-    ("Ouml", "Ö"),
-    ("Uuml", "Ü"),
-    ("szlig", "ß"),
-    ("ccedil", "ç"),
-    ("Ccedil", "Ç"),
-    ("ntilde", "ñ"),
-    ("Ntilde", "Ñ"),
-    ("atilde", "ã"),
-    ("otilde", "õ"),
-    ("oslash", "ø"),
-    ("Oslash", "Ø"),
-    ("aring", "å"),
-    ("Aring", "Å"),
-    ("aelig", "æ"),
-    ("AElig", "Æ"),
+/// Names whose `&` is often lost on the way while the rest survives (`quot;`,
+/// `rsquo;`). Only these count without their `&`: the full table holds ordinary words
+/// ("star;", "part;", "image;") that must stay clean.
+const TRUNCATABLE: &[&str] = &[
+    "amp", "quot", "apos", "nbsp", "rsquo", "lsquo", "rdquo", "ldquo", "sbquo", "bdquo", "laquo",
+    "raquo", "lsaquo", "rsaquo", "mdash", "ndash", "hellip", "eacute", "egrave", "aacute",
+    "agrave", "iacute", "oacute", "uacute", "ccedil", "ntilde", "auml", "ouml", "uuml", "szlig",
+    "acirc", "ecirc", "ocirc", "atilde", "otilde", "Eacute", "euro", "pound", "copy", "reg",
+    "trade", "deg", "middot", "bull", "shy", "zwnj", "zwj", "thinsp", "ensp", "emsp",
 ];
 
 /// Names that a scraper often leaves glued to the word before once the `&` is gone;
@@ -133,8 +60,12 @@ const GLUEABLE: &[&str] = &[
     "raquo",
 ];
 
+/// A name of the HTML5 set, case-sensitive as HTML is.
 fn named(name: &str) -> Option<&'static str> {
-    NAMED.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    ENTITIES
+        .binary_search_by(|(n, _)| n.cmp(&name))
+        .ok()
+        .map(|i| ENTITIES[i].1)
 }
 
 fn numeric(body: &str) -> Option<char> {
@@ -143,7 +74,12 @@ fn numeric(body: &str) -> Option<char> {
     } else {
         body.parse().ok()?
     };
-    char::from_u32(n).filter(|c| !c.is_control() || *c == '\t')
+    // HTML maps the C1 range to Windows-1252, as browsers do: `&#146;` is `’`.
+    let c = match n {
+        0x80..=0x9F => cp1252_char(n as u8),
+        _ => char::from_u32(n)?,
+    };
+    Some(c).filter(|c| !c.is_control() || *c == '\t')
 }
 
 /// Decodes one reference body (`#39`, `#x27`, `rsquo`) to its text.
@@ -158,10 +94,112 @@ fn decode_body(body: &str) -> Option<String> {
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"&(?:amp;)*(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});").unwrap()
 });
-static TRUNCATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(#[xX][0-9a-fA-F]{2,6}|#[0-9]{2,7}|\b[xX][0-9a-fA-F]{2,4}|[A-Za-z]{2,8});")
-        .unwrap()
-});
+/// What a lost-`&` reference decodes to, and whether the reading is sure enough.
+fn truncated_at(text: &str, semi: usize) -> Option<(usize, String)> {
+    let bytes = text.as_bytes();
+    let mut start = semi;
+    while start > 0
+        && semi - start < 40
+        && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'#')
+    {
+        start -= 1;
+    }
+    let run = &text[start..semi];
+    let before = text[..start].chars().next_back();
+    let after = text[semi + 1..].chars().next();
+    if run.is_empty() || before == Some('&') {
+        return None;
+    }
+    let glued_after = after.is_some_and(char::is_alphanumeric);
+    if let Some(hash) = run.rfind('#') {
+        // `#x27;`, `#039;`, `it#39;s`: the `&` is gone, the `#` survived.
+        let body = &run[hash + 1..];
+        let (digits, hex) = match body.strip_prefix(['x', 'X']) {
+            Some(h) => (h, true),
+            None => (body, false),
+        };
+        let ok_len = if hex {
+            (2..=6).contains(&digits.len())
+        } else {
+            (2..=7).contains(&digits.len())
+        };
+        let ok_digits = if hex {
+            digits.bytes().all(|b| b.is_ascii_hexdigit())
+        } else {
+            digits.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !ok_len || !ok_digits {
+            return None;
+        }
+        let c = numeric(body)?;
+        if c.is_alphanumeric() {
+            return None;
+        }
+        // "ranked #39; the team" is a number; a decimal needs more evidence.
+        let glued = hash > 0 || glued_after;
+        if !hex && !glued && !digits.starts_with('0') && !COMMON_LEAKS.contains(&c) {
+            return None;
+        }
+        if !hex && !glued && !digits.starts_with('0') && after != Some(' ') && after.is_some() {
+            return None;
+        }
+        return Some((start + hash, c.to_string()));
+    }
+    if before.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // `x27;` with both `&` and `#` lost: only at the start of a word.
+    if let Some(h) = run.strip_prefix(['x', 'X'])
+        && (2..=4).contains(&h.len())
+        && h.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        let c = numeric(run)?;
+        return (!c.is_alphanumeric()).then(|| (start, c.to_string()));
+    }
+    // `amp;` glued inside a URL query: `?id=5amp;page=2`.
+    if run.len() > 3 && run.ends_with("amp") && in_query(text, start, semi + 1) {
+        return Some((semi - 3, "&".to_string()));
+    }
+    if !run.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    if TRUNCATABLE.contains(&run) {
+        // A bare short name before a space ("said amp; then") needs more evidence.
+        if run.len() < 4 && after == Some(' ') {
+            return None;
+        }
+        return named(run).map(|v| (start, v.to_string()));
+    }
+    // Glued to the word before: `itrsquo;s`, `warhellip;`.
+    for name in GLUEABLE {
+        if run.len() > name.len() && run.ends_with(name) {
+            return named(name).map(|v| (semi - name.len(), v.to_string()));
+        }
+    }
+    None
+}
+
+/// Characters a decimal reference usually stands for when it leaks.
+const COMMON_LEAKS: &[char] = &[
+    '\'', '"', '&', '’', '‘', '“', '”', '–', '—', '…', '\u{a0}', '«', '»',
+];
+
+/// Whether `start..after` sits in a URL query: `key=value` before, `key=` after.
+fn in_query(text: &str, start: usize, after: usize) -> bool {
+    let chunk_start = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let head = &text[chunk_start..start];
+    let tail = text[after..]
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    head.contains('?')
+        && head.contains('=')
+        && tail.split_once('=').is_some_and(|(k, _)| {
+            !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+}
 
 impl Rule for EntityLeak {
     fn meta(&self) -> &RuleMeta {
@@ -177,9 +215,13 @@ impl Rule for EntityLeak {
             let Some(decoded) = decode_body(body) else {
                 continue;
             };
+            // Markup quoted as code (`&amp;`) is meant to be seen.
+            if in_code_span(text, m.start()) {
+                continue;
+            }
             let span = Span::new(m.start(), m.end());
             taken.push(span);
-            let double = m.as_str().starts_with("&amp;") && m.len() > "&amp;".len();
+            let double = m.as_str().starts_with("&amp;") && body != "amp";
             let msg = if double {
                 format!("double-escaped HTML character reference `{}`", m.as_str())
             } else {
@@ -192,55 +234,27 @@ impl Rule for EntityLeak {
                 Applicability::Safe,
             );
         }
-        for c in TRUNCATED.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            let mut span = Span::new(m.start(), m.end());
-            if taken.iter().any(|t| t.overlaps(span)) {
+        let mut k = 0;
+        for semi in memchr_iter(text) {
+            let Some((start, decoded)) = truncated_at(text, semi) else {
+                continue;
+            };
+            if in_code_span(text, start) {
                 continue;
             }
-            let mut body = c.get(1).unwrap().as_str();
-            // "itrsquo;s": the run of letters swallowed the word before the name.
-            let glued = GLUEABLE
-                .iter()
-                .find(|g| body.len() > g.len() && body.ends_with(*g));
-            if let Some(g) = glued.filter(|_| named(body).is_none()) {
-                span.start = m.end() - g.len() - 1;
-                body = g;
+            let span = Span::new(start, semi + 1);
+            while k < taken.len() && taken[k].end <= span.start {
+                k += 1;
             }
-            let m = &text[span.start..span.end];
-            let before = text[..span.start].chars().next_back();
-            let after = text[span.end..].chars().next();
-            let decoded = if body.starts_with('#') {
-                if before == Some('&') {
-                    continue;
-                }
-                decode_body(body)
-            } else if body.starts_with(['x', 'X'])
-                && body[1..].bytes().all(|b| b.is_ascii_hexdigit())
-            {
-                if matches!(before, Some('#' | '&')) {
-                    continue;
-                }
-                numeric(body)
-                    .filter(|c| !c.is_alphanumeric())
-                    .map(String::from)
-            } else {
-                let Some(v) = named(body) else { continue };
-                let glued = before.is_some_and(char::is_alphanumeric);
-                if before == Some('&') || (glued && !GLUEABLE.contains(&body)) {
-                    continue;
-                }
-                // A bare word followed by `;` ("said quot;") needs the next char to
-                // be something an entity would sit against.
-                if !glued && body.len() < 4 && after.is_some_and(|a| a == ' ') {
-                    continue;
-                }
-                Some(v.to_string())
-            };
-            let Some(decoded) = decoded else { continue };
+            if taken.get(k).is_some_and(|t| t.overlaps(span)) {
+                continue;
+            }
             out.emit(
                 span,
-                format!("truncated HTML character reference `{m}` shown as text"),
+                format!(
+                    "truncated HTML character reference `{}` shown as text",
+                    doc.slice(span)
+                ),
             )
             .note("the `&` or `&#` of this reference was lost; text next to it may be missing too")
             .replace(
@@ -253,8 +267,23 @@ impl Rule for EntityLeak {
     }
 }
 
+fn in_code_span(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..pos].matches('`').count() % 2 == 1
+}
+
+fn memchr_iter(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b';')
+        .map(|(i, _)| i)
+}
+
 /// Invisible replacements are named, visible ones shown as they are.
 fn shown(s: &str) -> String {
+    if s == "\u{a0}" {
+        return "no-break space".into();
+    }
     s.chars()
         .map(|c| {
             if c == ' '
@@ -302,5 +331,59 @@ mod tests {
             &EntityLeak,
         );
         assert_no_lints("Call 555-1234; x-ray; Box 12; tax;", &EntityLeak);
+        assert_no_lints("Write `&amp;` for an ampersand.", &EntityLeak);
+    }
+
+    #[test]
+    fn full_html5_set_case_sensitive() {
+        assert_fix_result(
+            "Caf&eacute; &hearts; &Dagger; &ThinSpace;x",
+            &EntityLeak,
+            "Café ♥ ‡ \u{2009}x",
+        );
+        assert_no_lints("&Amp; &EACUTE; &nosuchname;", &EntityLeak);
+        assert_lint_count("&AMP; &amp;", &EntityLeak, 2);
+    }
+
+    #[test]
+    fn c1_numeric_references_map_to_windows_1252() {
+        assert_fix_result("it&#146;s &#151; done", &EntityLeak, "it’s — done");
+    }
+
+    #[test]
+    fn truncated_named_needs_a_known_leak() {
+        assert_flags("he said quot;no", &EntityLeak, &["quot;"]);
+        assert_flags("itrsquo;s late", &EntityLeak, &["rsquo;"]);
+        assert_no_lints(
+            "He was a star; she was not. The male; the image; apart; a block;",
+            &EntityLeak,
+        );
+        assert_fix_result("itrsquo;s late", &EntityLeak, "it’s late");
+    }
+
+    #[test]
+    fn amp_glued_in_a_url_query() {
+        assert_flags(
+            "see example.com/list?id=5amp;page=2 for more",
+            &EntityLeak,
+            &["amp;"],
+        );
+        assert_no_lints("the lamp; the camp;", &EntityLeak);
+    }
+
+    #[test]
+    fn truncated_decimal_needs_entity_shape() {
+        assert_no_lints("Room #65; the team ranked #12; fine", &EntityLeak);
+        assert_flags("it#39;s", &EntityLeak, &["#39;"]);
+        assert_flags("x #039;y", &EntityLeak, &["#039;"]);
+    }
+
+    #[test]
+    fn fix_leaves_other_bytes() {
+        assert_fix_result(
+            "Smith &amp; Sons — it&#8217;s Łódź.",
+            &EntityLeak,
+            "Smith & Sons — it’s Łódź.",
+        );
     }
 }

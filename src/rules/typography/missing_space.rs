@@ -1,0 +1,218 @@
+use super::context::{in_code_span, in_machine_token};
+use crate::declare_rule;
+use crate::diagnostic::Applicability;
+use crate::document::Document;
+use crate::rule::{Emitter, Rule, RuleMeta};
+use crate::span::Span;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags two words run together across punctuation: after a closing bracket or
+    /// quotation mark ("[in Russia]said", "“No”she said"), after the punctuation that
+    /// ends a sentence or a clause ("London.The minister", "Moscow,Kyiv"), after an
+    /// ellipsis ("waiting…well"), and before an opening quotation mark ("said“We").
+    ///
+    /// Not flagged: abbreviations and initials (U.S., e.g., a.m., J.R.R.), decimals,
+    /// times and version numbers (3.5, 10.30, 2.0.1), URLs, e-mail addresses, domain
+    /// and file names (bbc.co.uk, report.pdf), words in brackets that form one word
+    /// ("(re)elected", "friend(s)"), and apostrophes.
+    ///
+    /// ## Why is this bad?
+    /// The space was lost with markup removed by a scraper, or by a translation engine;
+    /// the reader sees one garbled word.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// “There is complete chaos [in Russia]said the 24-year-old.
+    /// ```
+    /// ```text before
+    /// He arrived in London.The minister left.
+    /// ```
+    /// ```text after
+    /// He arrived in London. The minister left.
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// U.S. officials met at 10.30 a.m., e.g. in Kyiv; see bbc.co.uk or mail desk@un.org. J.R.R. Tolkien was (re)elected.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Inserting a space changes no word, so the fix is safe.
+    pub struct MissingSpace {
+        id: "missing-space",
+        category: Typography,
+        fix: Always,
+        summary: "Two words run together across punctuation",
+    }
+}
+
+/// How many letters end `s`, and whether the last is lower-case.
+fn trailing_letters(s: &str) -> (usize, bool) {
+    let mut n = 0;
+    let mut lower = false;
+    for (k, c) in s.chars().rev().enumerate() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        if k == 0 {
+            lower = c.is_lowercase();
+        }
+        n += 1;
+    }
+    (n, lower)
+}
+
+impl Rule for MissingSpace {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let text = doc.text();
+        let mut it = text.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((i, c)) = it.next() {
+            let next = it.peek().map(|x| x.1);
+            let end = i + c.len_utf8();
+            let p = prev;
+            prev = Some(c);
+            let Some(n) = next else { break };
+            let hit = match c {
+                ')' | ']' => n.is_alphabetic() && bracket_has_space(text, i, c),
+                '”' => n.is_alphabetic() && p.is_some_and(|p| !p.is_whitespace()),
+                '“' => {
+                    // said“We: report the gap before the opener.
+                    if p.is_some_and(char::is_alphabetic) && n.is_alphabetic() && !skip(text, i) {
+                        let at = Span::new(i, i);
+                        emit(out, Span::new(i - p.map_or(0, char::len_utf8), end), at, c);
+                    }
+                    false
+                }
+                '…' => n.is_alphabetic() && p.is_some_and(char::is_alphabetic),
+                '.' if text[end..].starts_with("..") => false,
+                '.' if text[..i].ends_with("..") => {
+                    n.is_alphabetic()
+                        && text[..i - 2]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphabetic)
+                }
+                '.' | '!' | '?' => {
+                    let (letters, lower) = trailing_letters(&text[..i]);
+                    let word_start = i - text[..i]
+                        .chars()
+                        .rev()
+                        .take(letters)
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    let dotted = text[..word_start].ends_with('.');
+                    let mut after = text[end..].chars();
+                    letters >= 2
+                        && lower
+                        && !dotted
+                        && n.is_uppercase()
+                        && after.nth(1).is_some_and(char::is_lowercase)
+                }
+                ',' | ';' => {
+                    let (letters, _) = trailing_letters(&text[..i]);
+                    let after: usize = text[end..]
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .count();
+                    letters >= 2 && after >= 2
+                }
+                _ => false,
+            };
+            if hit && !skip(text, i) {
+                let at = Span::new(end, end);
+                let start = if c == '.' && text[..i].ends_with("..") {
+                    i - 2
+                } else {
+                    i
+                };
+                emit(out, Span::new(start, end + n.len_utf8()), at, c);
+            }
+        }
+    }
+}
+
+fn skip(text: &str, i: usize) -> bool {
+    in_machine_token(text, i) || in_code_span(text, i)
+}
+
+fn emit(out: &mut Emitter, span: Span, at: Span, c: char) {
+    let msg = if c == '“' {
+        "missing space before `“`".to_string()
+    } else if c == '.' || c == '…' {
+        format!("missing space after `{}`", if c == '.' { "." } else { "…" })
+    } else {
+        format!("missing space after `{c}`")
+    };
+    out.emit(span, msg)
+        .replace("insert a space", at, " ", Applicability::Safe);
+}
+
+/// Whether the bracket closed at `close` holds more than one word: "[in Russia]said"
+/// is a lost space, "(re)elected" and "friend(s)" are one word.
+fn bracket_has_space(text: &str, close: usize, c: char) -> bool {
+    let open = if c == ')' { '(' } else { '[' };
+    let line_start = text[..close].rfind('\n').map_or(0, |k| k + 1);
+    let from = close.saturating_sub(300).max(line_start);
+    let from = (from..=close)
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(close);
+    match text[from..close].rfind(open) {
+        Some(k) => text[from + k..close].contains(' '),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    const R: MissingSpace = MissingSpace;
+
+    #[test]
+    fn after_brackets_and_quotes() {
+        assert_flags("chaos [in Russia]said the man", &R, &["]s"]);
+        assert_flags("“No,” he said.“Yes”she said", &R, &["”s"]);
+        assert_no_lints("He was (re)elected, a friend(s) list, [sic]", &R);
+        assert_fix_result("chaos [in Russia]said", &R, "chaos [in Russia] said");
+    }
+
+    #[test]
+    fn between_sentences_and_clauses() {
+        assert_flags("He arrived in London.The minister", &R, &[".T"]);
+        assert_flags(
+            "Really?Yes. Moscow,Kyiv and Paris;Berlin",
+            &R,
+            &["?Y", ",K", ";B"],
+        );
+        assert_fix_result("in London.The minister", &R, "in London. The minister");
+    }
+
+    #[test]
+    fn after_ellipsis_and_before_opening_quote() {
+        assert_flags("six hours of waiting…well, fine", &R, &["…w"]);
+        assert_flags("waiting...well", &R, &["...w"]);
+        assert_flags("he said“We will", &R, &["d“"]);
+        assert_fix_result("waiting…well", &R, "waiting… well");
+    }
+
+    #[test]
+    fn abbreviations_numbers_machine_tokens() {
+        assert_no_lints(
+            "U.S. and U.K. officials, e.g. Mr. Smith, i.e. J.R.R. Tolkien at 10.30 a.m. \
+             on 3.5 percent, version 2.0.1, 1,000 people.",
+            &R,
+        );
+        assert_no_lints(
+            "See https://www.Example.com/News.Today or mail Press.Office@un.org, bbc.co.uk, \
+             Report.pdf, Node.js, ASP.NET and `a.B` today.",
+            &R,
+        );
+        assert_no_lints("Yevgeny's “friends” said so… Then left.", &R);
+    }
+}

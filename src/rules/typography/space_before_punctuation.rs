@@ -1,0 +1,155 @@
+use super::context::{in_code_span, in_machine_token};
+use crate::declare_rule;
+use crate::diagnostic::Applicability;
+use crate::document::Document;
+use crate::rule::{Emitter, Rule, RuleMeta};
+use crate::span::Span;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a space between a word and the comma, full stop, semicolon, colon,
+    /// question mark or exclamation mark that follows it ("For its part , the",
+    /// "much of Europe .").
+    ///
+    /// ## Why is this bad?
+    /// English sets these marks directly after the word. The stray space is a typical
+    /// trace of machine translation or of markup removed around the word, and a line
+    /// break may separate the mark from its word.
+    ///
+    /// Not flagged: ellipses (" …", " ..."), decimals (" .5"), emoticons (" :)"),
+    /// a no-break space before `;:!?` (French typography, deliberate), and anything
+    /// inside a URL, e-mail address or code span.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// For its part , the Interior Ministry said 98,000 people had arrived.
+    /// ```
+    /// ```text before
+    /// free movement across much of Europe .
+    /// ```
+    /// ```text after
+    /// free movement across much of Europe.
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// It rose .5 percent … or so . . . she said :) at 10 :30 on .NET.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Removing the space cannot change the meaning.
+    pub struct SpaceBeforePunctuation {
+        id: "space-before-punctuation",
+        category: Typography,
+        fix: Always,
+        summary: "Space between a word and the punctuation after it",
+    }
+}
+
+fn word_end(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '”' | '’' | '"' | ')' | ']' | '»' | '%')
+}
+
+impl Rule for SpaceBeforePunctuation {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let text = doc.text();
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if !matches!(b, b',' | b'.' | b';' | b':' | b'!' | b'?') || i == 0 {
+                continue;
+            }
+            // The run of spaces before the mark, on the same line.
+            let before = &text[..i];
+            let word = before.trim_end_matches([' ', '\t', '\u{a0}', '\u{202f}']);
+            if word.len() == before.len() {
+                continue;
+            }
+            let gap = &before[word.len()..];
+            if !word.chars().next_back().is_some_and(word_end) {
+                continue;
+            }
+            let next = text[i + 1..].chars().next();
+            let next2 = text[i + 1..].chars().nth(1);
+            let after_ok = next.is_none_or(|n| {
+                n.is_whitespace() || matches!(n, '”' | '’' | '"' | ')' | ']' | '»')
+            });
+            let skip = match b {
+                // Ellipsis, spaced ellipsis, decimal, file extension.
+                b'.' => next == Some('.') || (next == Some(' ') && next2 == Some('.')) || !after_ok,
+                b':' | b';' => {
+                    next.is_some_and(|n| {
+                        n.is_ascii_digit()
+                            || matches!(
+                                n,
+                                ')' | '('
+                                    | '-'
+                                    | 'D'
+                                    | 'P'
+                                    | 'p'
+                                    | 'O'
+                                    | 'o'
+                                    | '/'
+                                    | '|'
+                                    | '*'
+                                    | ']'
+                                    | '['
+                                    | '\''
+                                    | '3'
+                            )
+                    }) || gap.contains(['\u{a0}', '\u{202f}'])
+                }
+                b'!' | b'?' => {
+                    gap.contains(['\u{a0}', '\u{202f}'])
+                        || !after_ok && !matches!(next, Some('!' | '?'))
+                }
+                _ => next.is_some_and(|n| n.is_ascii_digit()),
+            };
+            if skip || in_machine_token(text, i) || in_code_span(text, i) {
+                continue;
+            }
+            let span = Span::new(word.len(), i + 1);
+            let space = Span::new(word.len(), i);
+            out.emit(span, format!("space before `{}`", b as char))
+                .replace("remove the space", space, "", Applicability::Safe);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    const R: SpaceBeforePunctuation = SpaceBeforePunctuation;
+
+    #[test]
+    fn flags_space_before_marks() {
+        assert_flags("For its part , the ministry", &R, &[" ,"]);
+        assert_flags("across much of Europe .", &R, &[" ."]);
+        assert_flags("Start of widget . Skip widget?", &R, &[" ."]);
+        assert_flags("Why ? Because ; then", &R, &[" ?", " ;"]);
+        assert_fix_result("Europe .\nNext , line.", &R, "Europe.\nNext, line.");
+    }
+
+    #[test]
+    fn leaves_ellipses_decimals_emoticons() {
+        assert_no_lints("It grew … and grew ... and . . . stopped.", &R);
+        assert_no_lints("A rise of .5 percent, a .22 rifle, the .NET team.", &R);
+        assert_no_lints("She wrote :) and ;-) and :D to him.", &R);
+        assert_no_lints("Kick-off at 10 :30 local time.", &R);
+    }
+
+    #[test]
+    fn leaves_french_spacing_and_machine_tokens() {
+        assert_no_lints("« Quoi\u{a0}? » dit-il\u{a0}; puis\u{202f}!", &R);
+        assert_no_lints("Type `ls ; pwd` to see.", &R);
+    }
+
+    #[test]
+    fn needs_a_word_before() {
+        assert_no_lints("— , and ( . ) and\n. next", &R);
+    }
+}

@@ -1,0 +1,478 @@
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Severity, Suggestion};
+use crate::document::Document;
+use crate::rule::{Emitter, Rule, RuleMeta};
+use crate::span::Span;
+
+declare_rule! {
+    /// ## What it does
+    /// Pairs quotation marks paragraph by paragraph and flags a quotation opened and
+    /// never closed, one closed with a mark of another style (“ … », « … ”, or a low
+    /// „ or ‚ opener in English copy), and a closing mark with no opener. It follows
+    /// the wire convention for quotations that run over several paragraphs: a paragraph
+    /// may stay open when the next one opens with a quotation mark again. Apostrophes
+    /// (’s, s’, ’90s, rock ’n’ roll, ’em, o’clock, don't) never count as quotes.
+    ///
+    /// ## Why is this bad?
+    /// A reader cannot tell where the quoted words stop and the reporter's resume. A
+    /// missing closer is also a sign that the scraper or the translation lost text.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// Rinkevics said many were “agreeing to kill Ukrainians. They did not protest then.
+    ///
+    /// The only EU country that still accepts them is Finland.
+    /// ```
+    /// ```text flag
+    /// “In recent days, many people come to us from Russia. »
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// “The first paragraph of a long quotation stays open,” she said. “So does this one.
+    ///
+    /// “And this one closes,” she added. Rock ’n’ roll in the ’90s, o’clock, the boys’ bags.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Only where the quotation should end is a matter of judgement, so the suggestions
+    /// are shown, never applied.
+    pub struct UnbalancedQuotation {
+        id: "unbalanced-quotation",
+        category: Typography,
+        fix: Always,
+        summary: "Quotation mark without its partner, or closed with the wrong style",
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    pos: usize,
+    ch: char,
+    double: bool,
+}
+
+/// Elisions written with a left single quote by autocorrect: ‘em, ‘n’, ‘til.
+const ELISIONS: &[&str] = &[
+    "em", "n", "til", "cause", "tis", "twas", "bout", "round", "nuff", "cuz", "s",
+];
+
+fn closes(c: Option<char>) -> bool {
+    c.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '…' | '—' | '–' | '-'
+            )
+            || matches!(c, '”' | '’' | '»' | '«' | '"' | '\'' | '“')
+    })
+}
+
+fn opens(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        p.is_whitespace()
+            || matches!(
+                p,
+                '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚'
+            )
+    }) && next.is_some_and(|n| !n.is_whitespace())
+}
+
+/// The usual closer of an opener, for the suggestion.
+fn partner(open: char) -> char {
+    match open {
+        '“' | '„' => '”',
+        '«' => '»',
+        '»' => '«',
+        '‘' | '‚' => '’',
+        '"' => '"',
+        '”' => '”',
+        _ => '”',
+    }
+}
+
+/// Whether a closer properly ends a quotation opened with `open` in English copy.
+fn matches_pair(open: char, close: char) -> bool {
+    matches!(
+        (open, close),
+        ('“', '”')
+            | ('“', '“')
+            | ('“', '"')
+            | ('"', '"')
+            | ('"', '”')
+            | ('«', '»')
+            | ('»', '«')
+            | ('”', '”')
+            | ('‘', '’')
+    )
+}
+
+impl Rule for UnbalancedQuotation {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let text = doc.text();
+        let paras = doc.paragraphs();
+        let mut chars: Vec<(usize, char)> = Vec::new();
+        for (pi, para) in paras.iter().enumerate() {
+            let ptext = doc.slice(para.span);
+            if !ptext.contains(['“', '”', '«', '»', '„', '‚', '‘', '"']) {
+                continue;
+            }
+            chars.clear();
+            chars.extend(ptext.char_indices().map(|(i, c)| (para.span.start + i, c)));
+            let mut stack: Vec<Open> = Vec::new();
+            for k in 0..chars.len() {
+                let (pos, c) = chars[k];
+                let prev = k.checked_sub(1).map(|j| chars[j].1);
+                let next = chars.get(k + 1).map(|x| x.1);
+                let top = stack.last().copied();
+                let top_double = stack.iter().rev().find(|o| o.double).copied();
+                match c {
+                    '“' | '„' | '«' | '"' | '»' | '”' => {
+                        let closing = match c {
+                            '“' => {
+                                top_double.is_some_and(|o| matches!(o.ch, '“' | '„'))
+                                    && prev.is_some_and(|p| !p.is_whitespace())
+                                    && closes(next)
+                            }
+                            '„' => false,
+                            '«' => {
+                                top_double.is_some_and(|o| o.ch == '»')
+                                    && prev.is_some_and(|p| !p.is_whitespace())
+                                    && closes(next)
+                            }
+                            '"' => {
+                                top_double.is_some_and(|o| o.ch == '"')
+                                    || (top_double.is_some_and(|o| o.ch == '“')
+                                        && prev.is_some_and(|p| !p.is_whitespace())
+                                        && closes(next))
+                            }
+                            // » opens German copy (»so«) when nothing it could close is open.
+                            '»' => top_double.is_some() || !opens(prev, next),
+                            // ” opens Swedish-style copy (”så”) the same way.
+                            _ => top_double.is_some() || !opens(prev, next),
+                        };
+                        if !closing {
+                            if c == '"' && prev.is_some_and(|p| p.is_ascii_digit()) {
+                                continue; // inch mark: 12" pizza
+                            }
+                            if c == '"' && !opens(prev, next) && closes(next) {
+                                // A straight closer with no opener: thin evidence.
+                                stray(out, pos, c, Severity::Info);
+                                continue;
+                            }
+                            if let Some(t) = top.filter(|t| t.double && t.ch == c) {
+                                stack.pop();
+                                unclosed_before(out, text, t, pos);
+                            }
+                            stack.push(Open {
+                                pos,
+                                ch: c,
+                                double: true,
+                            });
+                            continue;
+                        }
+                        // Close the innermost double quotation; single ones left open
+                        // inside it were apostrophes after all.
+                        let Some(idx) = stack.iter().rposition(|o| o.double) else {
+                            stray(out, pos, c, Severity::Warning);
+                            continue;
+                        };
+                        let open = stack[idx];
+                        stack.truncate(idx);
+                        let low = matches!(open.ch, '„');
+                        if low || !matches_pair(open.ch, c) {
+                            mismatch(out, text, open, pos, c);
+                        }
+                    }
+                    '‘' | '‚' => {
+                        let apostrophe = prev.is_some_and(char::is_alphanumeric)
+                            || next.is_some_and(|n| n.is_ascii_digit())
+                            || elision_follows(&chars[k + 1..]);
+                        if c == '‘'
+                            && top.is_some_and(|o| o.ch == '‚')
+                            && prev.is_some_and(|p| !p.is_whitespace())
+                            && closes(next)
+                        {
+                            let open = stack.pop().expect("top exists");
+                            mismatch(out, text, open, pos, c);
+                            continue;
+                        }
+                        if apostrophe || (c == '‚' && !opens(prev, next)) {
+                            continue;
+                        }
+                        stack.push(Open {
+                            pos,
+                            ch: c,
+                            double: false,
+                        });
+                    }
+                    '’' => {
+                        if let Some(o) = top.filter(|o| !o.double)
+                            && prev.is_some_and(|p| !p.is_whitespace())
+                            && !next.is_some_and(char::is_alphanumeric)
+                        {
+                            stack.pop();
+                            if o.ch == '‚' {
+                                mismatch(out, text, o, pos, c);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if stack.is_empty() {
+                continue;
+            }
+            // Wire convention: a quotation running on opens the next paragraph again.
+            let continues = paras.get(pi + 1).is_some_and(|n| {
+                doc.slice(n.span)
+                    .starts_with(['“', '"', '«', '„', '»', '”', '‘'])
+            });
+            if continues {
+                continue;
+            }
+            let end = para.span.end;
+            let last = text[..end].chars().next_back().map_or(0, char::len_utf8);
+            for o in stack {
+                let d = out.emit(
+                    Span::new(o.pos, o.pos + o.ch.len_utf8()),
+                    format!(
+                        "quotation opened with `{}` is not closed before the paragraph ends",
+                        o.ch
+                    ),
+                );
+                d.label(
+                    Span::new(end - last, end),
+                    "paragraph ends here without a closing quote",
+                )
+                .suggest(
+                    Suggestion::new(
+                        format!("close the quotation with `{}` where it ends", partner(o.ch)),
+                        Applicability::Display,
+                    )
+                    .edit(Span::new(end, end), partner(o.ch).to_string()),
+                );
+                if !o.double {
+                    // ‘ doubles as a mistyped apostrophe.
+                    d.severity(Severity::Info);
+                }
+            }
+        }
+    }
+}
+
+fn elision_follows(rest: &[(usize, char)]) -> bool {
+    let word: String = rest
+        .iter()
+        .map(|x| x.1)
+        .take_while(|c| c.is_alphabetic())
+        .take(6)
+        .collect();
+    let after = rest.get(word.chars().count()).map(|x| x.1);
+    ELISIONS.contains(&word.to_lowercase().as_str())
+        && !matches!(after, Some('’') if word.len() > 1)
+}
+
+fn stray(out: &mut Emitter, pos: usize, c: char, severity: Severity) {
+    let span = Span::new(pos, pos + c.len_utf8());
+    out.emit(span, format!("closing quote `{c}` has no opening quote"))
+        .severity(severity)
+        .suggest(
+            Suggestion::new(
+                "remove it, or add the opening quote",
+                Applicability::Display,
+            )
+            .edit(span, ""),
+        );
+}
+
+fn unclosed_before(out: &mut Emitter, text: &str, open: Open, next: usize) {
+    let _ = text;
+    let d = out.emit(
+        Span::new(open.pos, open.pos + open.ch.len_utf8()),
+        format!(
+            "quotation opened with `{}` is not closed before the next one opens",
+            open.ch
+        ),
+    );
+    d.label(
+        Span::new(next, next + open.ch.len_utf8()),
+        "a new quotation opens here",
+    )
+    .suggest(
+        Suggestion::new(
+            format!(
+                "close the quotation with `{}` where it ends",
+                partner(open.ch)
+            ),
+            Applicability::Display,
+        )
+        .edit(Span::new(next, next), partner(open.ch).to_string()),
+    );
+    if !open.double {
+        d.severity(Severity::Info);
+    }
+}
+
+fn mismatch(out: &mut Emitter, text: &str, open: Open, pos: usize, close: char) {
+    let span = Span::new(pos, pos + close.len_utf8());
+    // Take a space before a French-style closer along: “ … safe. » → “ … safe.”
+    let mut fix = span;
+    if matches!(close, '»' | '«') && text[..pos].ends_with([' ', '\u{a0}', '\u{202f}']) {
+        let sp = text[..pos].chars().next_back().map_or(0, char::len_utf8);
+        fix = Span::new(pos - sp, span.end);
+    }
+    let want = match open.ch {
+        '„' => '“',
+        '‚' => '‘',
+        c => partner(c),
+    };
+    let replacement = if matches!(open.ch, '„' | '‚') {
+        // The opener is the odd one out in English copy.
+        out.emit(
+            span,
+            format!(
+                "quotation opened with `{}` is closed with `{close}`",
+                open.ch
+            ),
+        )
+        .label(
+            Span::new(open.pos, open.pos + open.ch.len_utf8()),
+            "low opening quote, not used in English copy",
+        )
+        .suggest(
+            Suggestion::new(
+                format!("open with `{want}` and close with `{}`", partner(want)),
+                Applicability::Display,
+            )
+            .edit(
+                Span::new(open.pos, open.pos + open.ch.len_utf8()),
+                want.to_string(),
+            )
+            .edit(span, partner(want).to_string()),
+        );
+        return;
+    } else {
+        want.to_string()
+    };
+    out.emit(
+        span,
+        format!(
+            "quotation opened with `{}` is closed with `{close}`",
+            open.ch
+        ),
+    )
+    .label(
+        Span::new(open.pos, open.pos + open.ch.len_utf8()),
+        "quotation opened here",
+    )
+    .suggest(
+        Suggestion::new(format!("close it with `{want}`"), Applicability::Display)
+            .edit(fix, replacement),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    const R: UnbalancedQuotation = UnbalancedQuotation;
+
+    #[test]
+    fn unclosed_at_paragraph_end() {
+        assert_flags(
+            "He said “agreeing to kill. They did not protest.\n\nThe only EU country.",
+            &R,
+            &["“"],
+        );
+        assert_flags(
+            "“It’s hard. I feel sorry – scary.\n\n\nAssociated Press.",
+            &R,
+            &["“"],
+        );
+    }
+
+    #[test]
+    fn multi_paragraph_quotation_is_fine() {
+        assert_no_lints(
+            "“The first part runs on.\n\n“The second too.\n\n“And the last closes,” she said.",
+            &R,
+        );
+        assert_no_lints("“First line runs on.\n“Second closes.”\nNext.", &R);
+    }
+
+    #[test]
+    fn reopened_before_close() {
+        assert_flags(
+            "“There is complete chaos [in Russia]said the man. “We don’t understand.”",
+            &R,
+            &["“"],
+        );
+        assert_message(
+            "“There is chaos, said he. “We don’t understand.”",
+            &R,
+            "quotation opened with `“` is not closed before the next one opens",
+        );
+    }
+
+    #[test]
+    fn mismatched_pairs() {
+        assert_flags("“In recent days, keep them safe. »", &R, &["»"]);
+        assert_flags("« Bonjour, ” he said.", &R, &["”"]);
+        assert_flags("He said „no” loudly.", &R, &["”"]);
+        assert_flags("He said ‚no‘ loudly.", &R, &["‘"]);
+        assert_no_lints("« Bonjour », he said. »So«, she said.", &R);
+    }
+
+    #[test]
+    fn stray_closer() {
+        assert_flags("He left.” Then he came back.", &R, &["”"]);
+    }
+
+    #[test]
+    fn apostrophes_never_count() {
+        assert_no_lints(
+            "Rock ’n’ roll, rock ‘n’ roll, the ’90s, the ‘90s, ’em, ‘em, o’clock, the boys’ \
+             bags, James’ car, Putin’s regime, don't, it's, the 80s' music.",
+            &R,
+        );
+        assert_no_lints(
+            "“He said ‘no’ to the boys’ plan,” she said, “and that’s that.”",
+            &R,
+        );
+    }
+
+    #[test]
+    fn straight_quotes_and_inches() {
+        assert_no_lints("He said \"no\" and bought a 12\" pizza, 5'10\" tall.", &R);
+        assert_flags("He said \"no way.\n\nNext paragraph.", &R, &["\""]);
+    }
+
+    #[test]
+    fn balanced_seed_line_stays_clean() {
+        assert_no_lints(
+            "“What Putin does – he doesn’t come from a strong place,” Jean-Pierre told \
+             reporters. “He comes from a place of weakness.”",
+            &R,
+        );
+        assert_no_lints("He called Putin a “war criminal”.", &R);
+    }
+
+    #[test]
+    fn unclosed_single_is_info() {
+        let lints = lint_with("She said ‘we will see.\n\nNext.", &R);
+        assert_eq!(lints.len(), 1);
+        assert_eq!(lints[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn label_marks_paragraph_end() {
+        let text = "He said “no.\n\nNext.";
+        let lints = lint_with(text, &R);
+        assert_eq!(lints[0].labels[0].span.text(text), ".");
+    }
+}
