@@ -7,10 +7,19 @@ pub mod encoding {
     pub mod entity_leak;
 }
 
+pub mod boilerplate {
+    pub mod appended_article;
+    pub mod duplicate_content;
+    pub(crate) mod lexicon;
+}
+
 /// The one list of built-in rules. Adding a rule: one line here.
 pub fn builtin() -> Vec<Arc<dyn Rule>> {
     vec![
         // encoding
         Arc::new(encoding::entity_leak::EntityLeak),
+        // boilerplate
+        Arc::new(boilerplate::appended_article::AppendedArticle),
+        Arc::new(boilerplate::duplicate_content::DuplicateContent),
     ]
 }
