@@ -9,8 +9,13 @@ pub mod encoding {
 
 pub mod boilerplate {
     pub mod appended_article;
+    pub mod chrome_shape;
     pub mod duplicate_content;
     pub(crate) mod lexicon;
+}
+
+pub mod spam {
+    pub mod generated_author_bio;
 }
 
 /// The one list of built-in rules. Adding a rule: one line here.
@@ -20,6 +25,9 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(encoding::entity_leak::EntityLeak),
         // boilerplate
         Arc::new(boilerplate::appended_article::AppendedArticle),
+        Arc::new(boilerplate::chrome_shape::ChromeShape),
         Arc::new(boilerplate::duplicate_content::DuplicateContent),
+        // spam
+        Arc::new(spam::generated_author_bio::GeneratedAuthorBio),
     ]
 }
