@@ -1,6 +1,6 @@
 use super::lexicon::{
-    bullet_body, content_stems, ends_like_sentence, is_credit_line, is_headline_shaped,
-    is_related_heading, raw_words, snippet, starts_with_dateline,
+    bullet_body, content_stems, delete_lines, ends_like_sentence, is_credit_line,
+    is_headline_shaped, is_related_heading, raw_words, snippet, starts_with_dateline,
 };
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Suggestion};
@@ -177,14 +177,13 @@ impl Rule for AppendedArticle {
             "{what} appended to the copy from `{first}` ({} lines, {count} words)",
             b - a + 1
         );
-        let start = doc.line_with_terminator(span.start);
-        let end = doc.line_with_terminator(span.end.saturating_sub(1));
+        let (target, replacement) = delete_lines(doc, span);
         out.emit(span, msg)
             .label(lines[a].span, "the foreign part starts here")
             .note("the lines from here on do not belong to this story")
             .suggest(
                 Suggestion::new("remove the appended part", Applicability::Unsafe)
-                    .edit(start.cover(end), ""),
+                    .edit(target, replacement),
             );
     }
 }

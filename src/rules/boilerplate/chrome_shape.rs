@@ -1,5 +1,5 @@
 use super::lexicon::{
-    ends_like_sentence, has_sentence_break, is_credit_line, raw_words, snippet,
+    delete_lines, ends_like_sentence, has_sentence_break, is_credit_line, raw_words, snippet,
     starts_with_dateline,
 };
 use crate::declare_rule;
@@ -75,25 +75,160 @@ declare_rule! {
 
 /// Section names of news and blog menus.
 const SECTIONS: &[&str] = &[
-    "home", "news", "world", "politics", "sport", "sports", "business", "opinion", "opinions",
-    "culture", "entertainment", "tech", "technology", "science", "health", "lifestyle",
-    "travel", "video", "videos", "live", "weather", "podcasts", "podcast", "newsletters",
-    "subscribe", "search", "menu", "europe", "asia", "africa", "americas", "middle", "east",
-    "local", "national", "international", "economy", "markets", "money", "food", "arts",
-    "style", "fashion", "music", "film", "books", "education", "environment", "climate",
-    "latest", "photos", "gallery", "obituaries", "crime", "games", "puzzles", "crossword",
-    "login", "register", "sign", "more", "us", "uk", "football", "cricket", "tennis", "golf",
-    "motoring", "cars", "property", "jobs", "careers", "shop", "deals", "horoscopes",
-    "comment", "analysis", "features", "investigations", "data", "multimedia", "about",
-    "contact", "advertise", "weekend", "magazine", "reviews", "tv", "radio", "media",
-    "royals", "celebrity", "gaming", "wellness", "family", "parenting", "religion",
-    "autos", "crypto", "finance", "elections", "trending", "explainers", "fact", "check",
-    "letters", "editorials", "columnists", "blogs", "events", "archive", "archives",
-    "epaper", "e-paper", "apps", "account", "profile", "log", "out", "edition", "region",
-    "regions", "nation", "city", "metro", "state", "topics", "specials", "interactive",
-    "graphics", "audio", "shows", "schedule", "watch", "listen", "stories", "lifestyle",
-    "real", "estate", "personal", "work", "ideas", "people", "living", "home", "garden",
-    "us", "canada", "australia", "india", "china", "asia-pacific", "latin", "america",
+    "home",
+    "news",
+    "world",
+    "politics",
+    "sport",
+    "sports",
+    "business",
+    "opinion",
+    "opinions",
+    "culture",
+    "entertainment",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "lifestyle",
+    "travel",
+    "video",
+    "videos",
+    "live",
+    "weather",
+    "podcasts",
+    "podcast",
+    "newsletters",
+    "subscribe",
+    "search",
+    "menu",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "middle",
+    "east",
+    "local",
+    "national",
+    "international",
+    "economy",
+    "markets",
+    "money",
+    "food",
+    "arts",
+    "style",
+    "fashion",
+    "music",
+    "film",
+    "books",
+    "education",
+    "environment",
+    "climate",
+    "latest",
+    "photos",
+    "gallery",
+    "obituaries",
+    "crime",
+    "games",
+    "puzzles",
+    "crossword",
+    "login",
+    "register",
+    "sign",
+    "more",
+    "us",
+    "uk",
+    "football",
+    "cricket",
+    "tennis",
+    "golf",
+    "motoring",
+    "cars",
+    "property",
+    "jobs",
+    "careers",
+    "shop",
+    "deals",
+    "horoscopes",
+    "comment",
+    "analysis",
+    "features",
+    "investigations",
+    "data",
+    "multimedia",
+    "about",
+    "contact",
+    "advertise",
+    "weekend",
+    "magazine",
+    "reviews",
+    "tv",
+    "radio",
+    "media",
+    "royals",
+    "celebrity",
+    "gaming",
+    "wellness",
+    "family",
+    "parenting",
+    "religion",
+    "autos",
+    "crypto",
+    "finance",
+    "elections",
+    "trending",
+    "explainers",
+    "fact",
+    "check",
+    "letters",
+    "editorials",
+    "columnists",
+    "blogs",
+    "events",
+    "archive",
+    "archives",
+    "epaper",
+    "e-paper",
+    "apps",
+    "account",
+    "profile",
+    "log",
+    "out",
+    "edition",
+    "region",
+    "regions",
+    "nation",
+    "city",
+    "metro",
+    "state",
+    "topics",
+    "specials",
+    "interactive",
+    "graphics",
+    "audio",
+    "shows",
+    "schedule",
+    "watch",
+    "listen",
+    "stories",
+    "lifestyle",
+    "real",
+    "estate",
+    "personal",
+    "work",
+    "ideas",
+    "people",
+    "living",
+    "home",
+    "garden",
+    "us",
+    "canada",
+    "australia",
+    "india",
+    "china",
+    "asia-pacific",
+    "latin",
+    "america",
 ];
 
 static SECTION_SET: LazyLock<HashSet<&'static str>> =
@@ -233,7 +368,10 @@ impl Rule for ChromeShape {
             let Some((sep, parts)) = items(t) else {
                 continue;
             };
-            if parts.iter().any(|p| p.is_empty() || raw_words(p).count() > 5) {
+            if parts
+                .iter()
+                .any(|p| p.is_empty() || raw_words(p).count() > 5)
+            {
                 continue;
             }
             if parts.iter().filter(|p| is_figure(p)).count() * 2 >= parts.len() {
@@ -272,14 +410,16 @@ impl Rule for ChromeShape {
 }
 
 fn emit(doc: &Document, out: &mut Emitter, span: Span, what: &str, sev: Severity) {
-    let start = doc.line_with_terminator(span.start);
-    let end = doc.line_with_terminator(span.end.saturating_sub(1).max(span.start));
+    let (target, replacement) = delete_lines(doc, span);
     out.emit(
         span,
-        format!("{what} `{}` looks like page chrome", snippet(doc.slice(span), 60)),
+        format!(
+            "{what} `{}` looks like page chrome",
+            snippet(doc.slice(span), 60)
+        ),
     )
     .severity(sev)
-    .suggest(Suggestion::new("delete the line", Applicability::Unsafe).edit(start.cover(end), ""));
+    .suggest(Suggestion::new("delete the line", Applicability::Unsafe).edit(target, replacement));
 }
 
 #[cfg(test)]
@@ -324,11 +464,15 @@ mod tests {
             1,
         );
         assert_no_lints(
-            &format!("{BODY}Team | P | W | D | L | Pts\nArsenal | 10 | 8 | 1 | 1 | 25\nChelsea | 10 | 7 | 2 | 1 | 23\n"),
+            &format!(
+                "{BODY}Team | P | W | D | L | Pts\nArsenal | 10 | 8 | 1 | 1 | 25\nChelsea | 10 | 7 | 2 | 1 | 23\n"
+            ),
             &ChromeShape,
         );
         assert_no_lints(
-            &format!("{BODY}Scores: 6-4 / 3-6 / 7-5\nHe said the km/h figure and/or the 1/2 share were wrong.\n"),
+            &format!(
+                "{BODY}Scores: 6-4 / 3-6 / 7-5\nHe said the km/h figure and/or the 1/2 share were wrong.\n"
+            ),
             &ChromeShape,
         );
     }

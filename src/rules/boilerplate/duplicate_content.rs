@@ -1,4 +1,4 @@
-use super::lexicon::{bullet_body, norm_words, snippet};
+use super::lexicon::{bullet_body, delete_lines, norm_words, snippet};
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Suggestion};
 use crate::document::{Document, is_blank, trim_span};
@@ -130,7 +130,12 @@ fn units(doc: &Document) -> Vec<Unit> {
             words: norm_words(bullet_body(t).unwrap_or(t)),
         });
     }
-    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    out.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
     out
 }
 
@@ -154,7 +159,10 @@ impl Rule for DuplicateContent {
             if u.words.len() < MIN_EXACT {
                 continue;
             }
-            if flagged.last().is_some_and(|f| f.start <= u.span.start && u.span.end <= f.end) {
+            if flagged
+                .last()
+                .is_some_and(|f| f.start <= u.span.start && u.span.end <= f.end)
+            {
                 continue;
             }
             let key = u.words.join(" ");
@@ -213,16 +221,16 @@ fn report(doc: &Document, out: &mut Emitter, u: &Unit, first: &Unit, headline: b
         format!("line {}", doc.line_index(first.span.start) + 1)
     };
     let shown = snippet(doc.slice(u.span), 60);
-    let target = if standalone(u) || u.kind == Kind::Paragraph {
-        let first_line = doc.line_with_terminator(u.span.start);
-        let last_line = doc.line_with_terminator(u.span.end.saturating_sub(1).max(u.span.start));
-        first_line.cover(last_line)
+    let (target, replacement) = if standalone(u) || u.kind == Kind::Paragraph {
+        delete_lines(doc, u.span)
     } else {
-        sentence_with_space(doc, u.span)
+        (sentence_with_space(doc, u.span), "")
     };
     out.emit(u.span, format!("{what} `{shown}` repeats {earlier}"))
         .label(first.span, "first occurrence")
-        .suggest(Suggestion::new("remove the repeat", Applicability::Unsafe).edit(target, ""));
+        .suggest(
+            Suggestion::new("remove the repeat", Applicability::Unsafe).edit(target, replacement),
+        );
 }
 
 /// A sentence plus the spaces after it (or, at a paragraph's end, before it).
@@ -277,7 +285,9 @@ mod tests {
         assert_flags(
             text,
             &DuplicateContent,
-            &["- Neighbouring countries have seen Russians arriving en masse since the draft was announced last Wednesday"],
+            &[
+                "- Neighbouring countries have seen Russians arriving en masse since the draft was announced last Wednesday",
+            ],
         );
     }
 

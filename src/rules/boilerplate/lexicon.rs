@@ -80,12 +80,6 @@ pub fn is_credit_line(line: &str) -> bool {
     CREDIT.is_match(line) || line.trim_start().starts_with("By ") || line.contains("©")
 }
 
-/// Words that stay lower case in title-case headlines and labels.
-pub const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or",
-    "but", "as", "is", "are", "was", "be", "into", "over", "after", "amid", "vs", "not", "will",
-];
-
 /// True when the line is shaped like a headline: a few words to a long line, starting
 /// with a capital or a digit, without a sentence's final full stop, not a dateline or
 /// a bullet. Site suffixes ("– DW – 07/29/2024", "| NATO") are allowed.
@@ -120,7 +114,10 @@ pub fn has_sentence_break(t: &str) -> bool {
     let mut from = 0;
     while let Some(i) = t[from..].find(". ").map(|i| i + from) {
         from = i + 2;
-        let before = t[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let before = t[..i]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
         let letters = before.chars().filter(|c| c.is_alphabetic()).count();
         let abbrev = before.contains('.')
             || (letters <= 2 && before.chars().next().is_some_and(char::is_uppercase));
@@ -224,18 +221,122 @@ pub fn is_related_heading(line: &str) -> bool {
 
 /// Common words that say nothing about a story's subject.
 const STOPWORDS: &[&str] = &[
-    "about", "above", "across", "after", "again", "against", "also", "although", "among",
-    "another", "around", "because", "been", "before", "being", "between", "both", "could",
-    "does", "doing", "down", "during", "each", "even", "every", "first", "from", "further",
-    "have", "having", "here", "however", "including", "into", "just", "last", "later", "least",
-    "less", "like", "made", "make", "many", "might", "more", "most", "much", "must", "near",
-    "need", "never", "news", "next", "only", "other", "others", "over", "said", "same", "says",
-    "should", "since", "some", "still", "such", "than", "that", "their", "them", "then",
-    "there", "these", "they", "this", "those", "though", "through", "told", "under", "until",
-    "very", "want", "well", "were", "what", "when", "where", "whether", "which", "while",
-    "will", "with", "within", "without", "would", "year", "years", "your", "week", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "according",
-    "statement", "added", "people", "time", "day", "days", "thousands", "hundreds", "percent",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "also",
+    "although",
+    "among",
+    "another",
+    "around",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "could",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "every",
+    "first",
+    "from",
+    "further",
+    "have",
+    "having",
+    "here",
+    "however",
+    "including",
+    "into",
+    "just",
+    "last",
+    "later",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "near",
+    "need",
+    "never",
+    "news",
+    "next",
+    "only",
+    "other",
+    "others",
+    "over",
+    "said",
+    "same",
+    "says",
+    "should",
+    "since",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "told",
+    "under",
+    "until",
+    "very",
+    "want",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "your",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "according",
+    "statement",
+    "added",
+    "people",
+    "time",
+    "day",
+    "days",
+    "thousands",
+    "hundreds",
+    "percent",
 ];
 
 static STOP_SET: LazyLock<HashSet<&'static str>> =
@@ -253,6 +354,28 @@ pub fn content_stems(s: &str) -> impl Iterator<Item = String> + '_ {
         }
         Some(w.chars().take(5).collect())
     })
+}
+
+/// The edit that deletes whole lines from the one holding `span.start` to the one
+/// holding the end of `span`. At the end of the copy it also takes the blank lines
+/// before, keeping one final newline if the copy had one, so no trailing gap is left.
+pub fn delete_lines(
+    doc: &crate::document::Document,
+    span: crate::span::Span,
+) -> (crate::span::Span, &'static str) {
+    let text = doc.text();
+    let first = doc.line_with_terminator(span.start);
+    let last = doc.line_with_terminator(span.end.saturating_sub(1).max(span.start));
+    let cover = first.cover(last);
+    if !text[cover.end..].trim().is_empty() {
+        return (cover, "");
+    }
+    let before = text[..cover.start].trim_end();
+    if before.len() < doc.content_start() || before.is_empty() {
+        return (cover, "");
+    }
+    let newline = if text.ends_with('\n') { "\n" } else { "" };
+    (crate::span::Span::new(before.len(), text.len()), newline)
 }
 
 #[cfg(test)]
@@ -288,7 +411,9 @@ mod tests {
         assert!(is_headline_shaped(
             "Putin warns US against deploying long-range missiles in Germany | NATO"
         ));
-        assert!(!is_headline_shaped("Russians crossed the border on Friday."));
+        assert!(!is_headline_shaped(
+            "Russians crossed the border on Friday."
+        ));
         assert!(!is_headline_shaped("- a bullet item that is long enough"));
         assert!(!is_headline_shaped("MOSCOW: Moscow said it would not"));
     }

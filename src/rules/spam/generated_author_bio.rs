@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::{Applicability, Suggestion};
 use crate::document::{Document, is_blank};
 use crate::rule::{Emitter, Rule, RuleMeta};
+use crate::rules::boilerplate::lexicon::{delete_lines, snippet};
 use crate::span::Span;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -60,19 +61,102 @@ declare_rule! {
 
 /// Persona nouns of the generator family: the head of a fragment like "Coffee ninja".
 const PERSONAS: &[&str] = &[
-    "buff", "ninja", "scholar", "fan", "fanatic", "enthusiast", "junkie", "nerd", "geek",
-    "guru", "maven", "evangelist", "advocate", "expert", "specialist", "aficionado",
-    "afficionado", "lover", "fiend", "addict", "practitioner", "trailblazer", "pioneer",
-    "ambassador", "connoisseur", "devotee", "explorer", "thinker", "creator", "communicator",
-    "introvert", "extrovert", "ambivert", "troublemaker", "solver", "student", "reader",
-    "gamer", "writer", "organizer", "organiser", "analyst", "entrepreneur", "nut", "snob",
-    "wizard", "whisperer", "hacker", "tinkerer", "dreamer", "doer", "wannabe", "hipster",
-    "freak", "maniac", "obsessive", "apologist", "champion", "dork", "savant", "zealot",
-    "wanderer", "traveler", "traveller", "foodie", "bibliophile", "cinephile", "audiophile",
-    "technophile", "seeker", "adventurer", "hobbyist", "collector", "fanboy", "fangirl",
-    "holic", "aholic", "webaholic", "alcoholaholic", "coffeeaholic", "bacon", "lifer",
-    "devotee", "addict", "practitioner", "creator", "junky", "connoisseur", "evangelizer",
-    "scientist", "philosopher", "artist", "ninja", "rockstar", "superstar", "jedi",
+    "buff",
+    "ninja",
+    "scholar",
+    "fan",
+    "fanatic",
+    "enthusiast",
+    "junkie",
+    "nerd",
+    "geek",
+    "guru",
+    "maven",
+    "evangelist",
+    "advocate",
+    "expert",
+    "specialist",
+    "aficionado",
+    "afficionado",
+    "lover",
+    "fiend",
+    "addict",
+    "practitioner",
+    "trailblazer",
+    "pioneer",
+    "ambassador",
+    "connoisseur",
+    "devotee",
+    "explorer",
+    "thinker",
+    "creator",
+    "communicator",
+    "introvert",
+    "extrovert",
+    "ambivert",
+    "troublemaker",
+    "solver",
+    "student",
+    "reader",
+    "gamer",
+    "writer",
+    "organizer",
+    "organiser",
+    "analyst",
+    "entrepreneur",
+    "nut",
+    "snob",
+    "wizard",
+    "whisperer",
+    "hacker",
+    "tinkerer",
+    "dreamer",
+    "doer",
+    "wannabe",
+    "hipster",
+    "freak",
+    "maniac",
+    "obsessive",
+    "apologist",
+    "champion",
+    "dork",
+    "savant",
+    "zealot",
+    "wanderer",
+    "traveler",
+    "traveller",
+    "foodie",
+    "bibliophile",
+    "cinephile",
+    "audiophile",
+    "technophile",
+    "seeker",
+    "adventurer",
+    "hobbyist",
+    "collector",
+    "fanboy",
+    "fangirl",
+    "holic",
+    "aholic",
+    "webaholic",
+    "alcoholaholic",
+    "coffeeaholic",
+    "bacon",
+    "lifer",
+    "devotee",
+    "addict",
+    "practitioner",
+    "creator",
+    "junky",
+    "connoisseur",
+    "evangelizer",
+    "scientist",
+    "philosopher",
+    "artist",
+    "ninja",
+    "rockstar",
+    "superstar",
+    "jedi",
 ];
 
 static PERSONA_SET: LazyLock<HashSet<&'static str>> =
@@ -80,10 +164,47 @@ static PERSONA_SET: LazyLock<HashSet<&'static str>> =
 
 /// Words that make a fragment a sentence rather than a label.
 const VERBS_AND_PRONOUNS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "said", "says", "will",
-    "would", "can", "could", "did", "does", "do", "he", "she", "they", "we", "i", "it", "his",
-    "her", "their", "our", "my", "who", "which", "that", "covers", "covering", "joined",
-    "works", "worked", "lives", "reported", "contributed", "the",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "said",
+    "says",
+    "will",
+    "would",
+    "can",
+    "could",
+    "did",
+    "does",
+    "do",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "it",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "who",
+    "which",
+    "that",
+    "covers",
+    "covering",
+    "joined",
+    "works",
+    "worked",
+    "lives",
+    "reported",
+    "contributed",
+    "the",
 ];
 
 static VERB_SET: LazyLock<HashSet<&'static str>> =
@@ -93,9 +214,11 @@ static VERB_SET: LazyLock<HashSet<&'static str>> =
 /// ("problem solver", "web trailblazer") even if the list above does not know it.
 fn agent_suffix(w: &str) -> bool {
     w.len() >= 5
-        && ["er", "or", "ist", "ian", "eer", "ast", "phile", "holic", "ado"]
-            .iter()
-            .any(|s| w.ends_with(s))
+        && [
+            "er", "or", "ist", "ian", "eer", "ast", "phile", "holic", "ado",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,20 +328,14 @@ impl Rule for GeneratedAuthorBio {
                 continue;
             }
             let frags = fragments(text);
-            let kinds: Vec<Frag> = frags
-                .iter()
-                .map(|&(a, b)| classify(&text[a..b]))
-                .collect();
+            let kinds: Vec<Frag> = frags.iter().map(|&(a, b)| classify(&text[a..b])).collect();
             let mut i = 0;
             while i < kinds.len() {
                 if kinds[i] == Frag::Other {
                     i += 1;
                     continue;
                 }
-                let j = i + kinds[i..]
-                    .iter()
-                    .take_while(|k| **k != Frag::Other)
-                    .count();
+                let j = i + kinds[i..].iter().take_while(|k| **k != Frag::Other).count();
                 let run = &kinds[i..j];
                 let persona = run
                     .iter()
@@ -246,12 +363,12 @@ fn report(doc: &Document, out: &mut Emitter, span: Span, line: Span) {
         .slice(line)
         .char_indices()
         .all(|(i, c)| !c.is_alphanumeric() || span.contains(line.start + i));
-    let shown = super::super::boilerplate::lexicon::snippet(doc.slice(span), 50);
+    let shown = snippet(doc.slice(span), 50);
     let d = out.emit(span, format!("generated author bio `{shown}`"));
     if whole {
+        let (target, replacement) = delete_lines(doc, line);
         d.suggest(
-            Suggestion::new("delete this line", Applicability::Safe)
-                .edit(doc.line_with_terminator(line.start), ""),
+            Suggestion::new("delete this line", Applicability::Safe).edit(target, replacement),
         );
     } else {
         d.suggest(Suggestion::new("remove the bio", Applicability::Unsafe).edit(span, ""));
