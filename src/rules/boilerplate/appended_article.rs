@@ -62,7 +62,7 @@ const MAX_OVERLAP: f64 = 0.25;
 /// Fewest distinct content words in a tail for the overlap to mean anything.
 const MIN_TAIL_STEMS: usize = 15;
 /// Fewest content words of body before a second dateline.
-const MIN_BODY_STEMS: usize = 30;
+const MIN_BODY_STEMS: usize = 20;
 /// How far above a dateline to look for its headline and summary bullets.
 const MAX_HEADER_LINES: usize = 6;
 
@@ -122,6 +122,15 @@ fn overlap(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
 /// the foreign story (its headline, if any) and the last content line.
 fn second_story(lines: &[L]) -> Option<(usize, usize)> {
     let first_prose = lines.iter().position(|l| ends_like_sentence(l.text))?;
+    // A roundup carries several stories on purpose: it says so at the top, or it has
+    // a dateline for each of three or more stories.
+    let datelines = lines
+        .iter()
+        .filter(|l| starts_with_dateline(l.text))
+        .count();
+    if datelines >= 3 || lines.first().is_some_and(|l| is_roundup_title(l.text)) {
+        return None;
+    }
     for k in first_prose + 1..lines.len() {
         if !starts_with_dateline(lines[k].text) {
             continue;
@@ -151,6 +160,24 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+fn is_roundup_title(t: &str) -> bool {
+    let t = t.to_lowercase();
+    [
+        "in brief",
+        "roundup",
+        "round-up",
+        "briefs",
+        "briefing",
+        "digest",
+        "at a glance",
+        "news summary",
+        "what you need to know",
+        "live updates",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
 }
 
 impl Rule for AppendedArticle {
@@ -217,6 +244,20 @@ mod tests {
             "{BODY}ASTANA, Kazakhstan: Kazakhstan said on Tuesday that Russians fleeing the mobilization had crossed the border in large numbers since the draft was announced.\nThe Kazakh president said the safety of Russians fleeing the draft would be protected, and border crossings would stay open despite hours-long queues.\n"
         );
         assert_no_lints(&text, &AppendedArticle);
+    }
+
+    #[test]
+    fn roundups_are_not_appended_articles() {
+        let story = "Heavy rain caused rivers to burst their banks across the region on Tuesday, forcing more than 4,000 people from their homes and closing roads.\nFirefighters used boats to reach elderly residents in villages near the river, and schools in three provinces were closed.\n";
+        let other = "Chile and South Korea signed an agreement on Tuesday that gives battery makers long-term access to Chilean lithium in exchange for investment in processing plants.\nPresident Gabriel Boric said the deal would create jobs and keep more of the value of the metal in the country.\n";
+        let text = format!(
+            "World news in brief\nFlooding in Italy\nMILAN, Italy (AP) — {story}Chile signs lithium deal\nSANTIAGO, Chile (AP) — {other}"
+        );
+        assert_no_lints(&text, &AppendedArticle);
+        let text = format!(
+            "MILAN, Italy (AP) — {story}Chile signs lithium deal\nSANTIAGO, Chile (AP) — {other}"
+        );
+        assert_lint_count(&text, &AppendedArticle, 1);
     }
 
     #[test]
