@@ -139,6 +139,16 @@ fn units(doc: &Document) -> Vec<Unit> {
     out
 }
 
+/// A line that is a quarter figures or more is a score or a table row: a match result
+/// may stand both under the headline and in the results list.
+fn is_score_line(words: &[String]) -> bool {
+    let figures = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    figures * 4 >= words.len()
+}
+
 /// Whether the unit stands on a line of its own (a headline, a bullet, a lone line).
 fn standalone(u: &Unit) -> bool {
     u.kind == Kind::Line || u.bullet
@@ -156,7 +166,7 @@ impl Rule for DuplicateContent {
         let mut shingles: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
         let mut flagged: Vec<Span> = Vec::new();
         for (i, u) in units.iter().enumerate() {
-            if u.words.len() < MIN_EXACT {
+            if u.words.len() < MIN_EXACT || is_score_line(&u.words) {
                 continue;
             }
             if flagged
@@ -215,10 +225,12 @@ fn report(doc: &Document, out: &mut Emitter, u: &Unit, first: &Unit, headline: b
         (Kind::Sentence, _) => "sentence",
         (Kind::Paragraph, _) => "paragraph",
     };
-    let earlier = if headline {
-        "the headline".to_string()
-    } else {
-        format!("line {}", doc.line_index(first.span.start) + 1)
+    let line_no = doc.line_index(first.span.start) + 1;
+    let earlier = match first.kind {
+        _ if headline => "the headline".to_string(),
+        Kind::Sentence => format!("a sentence on line {line_no}"),
+        Kind::Paragraph => format!("the paragraph on line {line_no}"),
+        Kind::Line => format!("line {line_no}"),
     };
     let shown = snippet(doc.slice(u.span), 60);
     let (target, replacement) = if standalone(u) || u.kind == Kind::Paragraph {
@@ -321,6 +333,10 @@ mod tests {
         );
         assert_no_lints(
             "Arsenal 2 Chelsea 1 at the Emirates on Saturday\nArsenal 1 Chelsea 2 at the Emirates on Sunday",
+            &DuplicateContent,
+        );
+        assert_no_lints(
+            "Manchester United 3, Tottenham Hotspur 2\n\nUnited won.\n\nManchester United 3, Tottenham Hotspur 2\n",
             &DuplicateContent,
         );
     }
