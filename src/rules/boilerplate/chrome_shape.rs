@@ -327,7 +327,7 @@ impl Rule for ChromeShape {
             .iter()
             .rposition(|&l| is_prose(doc.slice(l)))
             .unwrap_or(first_prose);
-        let mut taken: Vec<usize> = Vec::new();
+        let mut taken = vec![false; lines.len()];
 
         // Section-label runs before the first and after the last paragraph.
         for range in [0..first_prose, last_prose + 1..lines.len()] {
@@ -353,7 +353,7 @@ impl Rule for ChromeShape {
                         Severity::Info
                     };
                     emit(doc, out, span, "section menu", sev);
-                    taken.extend(k..j);
+                    taken[k..j].iter_mut().for_each(|t| *t = true);
                 }
                 k = j.max(k + 1);
             }
@@ -362,7 +362,7 @@ impl Rule for ChromeShape {
         // Lines of separated items: breadcrumbs, menus, metadata strips.
         for (i, &l) in lines.iter().enumerate() {
             let t = doc.slice(l);
-            if taken.contains(&i) || ends_like_sentence(t) || t.starts_with('|') {
+            if taken[i] || ends_like_sentence(t) || t.starts_with('|') {
                 continue;
             }
             let Some((sep, parts)) = items(t) else {
@@ -397,12 +397,12 @@ impl Rule for ChromeShape {
                 "menu or metadata strip"
             };
             emit(doc, out, l, what, sev);
-            taken.push(i);
+            taken[i] = true;
         }
 
         // Lone date or time stamps after the last paragraph.
         for (i, &l) in lines.iter().enumerate().skip(last_prose + 1) {
-            if !taken.contains(&i) && TIMESTAMP.is_match(doc.slice(l)) {
+            if !taken[i] && TIMESTAMP.is_match(doc.slice(l)) {
                 emit(doc, out, l, "time stamp", Severity::Warning);
             }
         }
