@@ -238,8 +238,8 @@ impl Diagnostic {
         self
     }
 
-    /// Deterministic output order: position first, then rule, then the rest.
-    pub fn sort_key(&self) -> (usize, usize, &'static str, &str) {
-        (self.span.start, self.span.end, self.rule, &self.message)
+    /// Deterministic output order, as the JSON contract states: start, then rule.
+    pub fn sort_key(&self) -> (usize, &'static str, usize, &str) {
+        (self.span.start, self.rule, self.span.end, &self.message)
     }
 }

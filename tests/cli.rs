@@ -220,7 +220,7 @@ fn select_and_ignore() {
             .write_stdin(text),
     );
     assert!(
-        out.contains("entity-leak") && !out.contains("chrome-line"),
+        out.contains("entity-leak") && !out.contains("chrome-share"),
         "{out}"
     );
     let (_, out, _) = stdout_of(
@@ -236,7 +236,7 @@ fn select_and_ignore() {
             .write_stdin(text),
     );
     assert!(
-        !out.contains("entity-leak") && out.contains("chrome-line"),
+        !out.contains("entity-leak") && out.contains("chrome-share"),
         "{out}"
     );
     let (code, _, err) = stdout_of(
@@ -260,7 +260,7 @@ fn rules_and_explain() {
     );
     assert!(
         out.lines()
-            .any(|l| l.starts_with("chrome-line") && l.contains("lints/chrome-line.toml")),
+            .any(|l| l.starts_with("chrome-share") && l.contains("lints/chrome-share.toml")),
         "{out}"
     );
     let (code, out, _) = stdout_of(copylint().args(["explain", "entity-leak"]));

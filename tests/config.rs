@@ -35,7 +35,7 @@ fn config_is_found_upward_and_applied() {
     let (code, out, err) = run(copylint(dir.path()).args(["check", "--format", "concise", "desk"]));
     assert_eq!(code, 0, "info only: {out}{err}");
     assert!(
-        out.contains("info[entity-leak]") && !out.contains("chrome-line"),
+        out.contains("info[entity-leak]") && !out.contains("chrome-share"),
         "{out}"
     );
     // --no-config ignores it, --select replaces its selection.
@@ -43,7 +43,7 @@ fn config_is_found_upward_and_applied() {
         run(copylint(dir.path()).args(["check", "--no-config", "--format", "concise", "desk"]));
     assert_eq!(code, 1);
     assert!(
-        out.contains("error[entity-leak]") && out.contains("chrome-line"),
+        out.contains("error[entity-leak]") && out.contains("chrome-share"),
         "{out}"
     );
     let (_, out, _) = run(copylint(dir.path()).args([
@@ -208,7 +208,7 @@ fn statistics_and_quiet() {
     .unwrap();
     let (_, out, _) = run(copylint(dir.path()).args(["check", "--statistics", "a.txt"]));
     assert!(out.contains("     2  entity-leak"), "{out}");
-    assert!(out.contains("     1  chrome-line"), "{out}");
+    assert!(out.contains("     1  chrome-share"), "{out}");
     assert!(out.contains("     2  encoding"), "{out}");
     let (code, out, _) = run(copylint(dir.path()).args(["check", "--quiet", "a.txt"]));
     assert_eq!(code, 1);

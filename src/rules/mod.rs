@@ -25,6 +25,17 @@ pub mod typography {
     pub mod unbalanced_quotation;
 }
 
+pub mod boilerplate {
+    pub mod appended_article;
+    pub mod chrome_shape;
+    pub mod duplicate_content;
+    pub(crate) mod lexicon;
+}
+
+pub mod spam {
+    pub mod generated_author_bio;
+}
+
 /// The one list of built-in rules. Adding a rule: one line here.
 pub fn builtin() -> Vec<Arc<dyn Rule>> {
     vec![
@@ -41,6 +52,12 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(typography::mixed_quote_styles::MixedQuoteStyles),
         Arc::new(typography::space_before_punctuation::SpaceBeforePunctuation),
         Arc::new(typography::unbalanced_quotation::UnbalancedQuotation),
+        // boilerplate
+        Arc::new(boilerplate::appended_article::AppendedArticle),
+        Arc::new(boilerplate::chrome_shape::ChromeShape),
+        Arc::new(boilerplate::duplicate_content::DuplicateContent),
+        // spam
+        Arc::new(spam::generated_author_bio::GeneratedAuthorBio),
         // engine
         Arc::new(crate::suppress::UnusedSuppression),
     ]

@@ -1,0 +1,286 @@
+use super::lexicon::{
+    bullet_body, content_stems, delete_lines, ends_like_sentence, is_credit_line,
+    is_headline_shaped, is_related_heading, raw_words, snippet, starts_with_dateline,
+};
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Suggestion};
+use crate::document::{Document, is_blank, trim_span};
+use crate::rule::{Emitter, Rule, RuleMeta};
+use crate::span::Span;
+use std::collections::HashSet;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags other stories carried in the copy after (or inside) the article: a
+    /// related-stories heading ("More Stories", "Read also", "You may also like")
+    /// followed by headline-shaped lines, or a second dateline ("DAVOS, Switzerland:")
+    /// that opens text whose vocabulary has little in common with the article before
+    /// it. The headline and summary bullets just above such a dateline are part of the
+    /// foreign story. One finding spans the whole foreign part.
+    ///
+    /// ## Why is this bad?
+    /// The scraper kept the page's related-stories box or the next article on an
+    /// infinite-scroll page. Published as is, the story ends with another story.
+    ///
+    /// A dateline alone is not enough: a roundup or a story reported from two cities
+    /// shares its subject with what comes before, so the change of subject is measured
+    /// from the words themselves.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// Times of Israel staff contributed to this report.
+    /// More Stories
+    /// Two children killed, 11 injured in stabbing attack at dance party in UK
+    /// Putin warns US against deploying long-range missiles in Germany | NATO
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// Times of Israel staff contributed to this report.
+    /// ```
+    /// ```text before
+    /// The council approved the budget on Tuesday.
+    /// Related
+    /// Mayor unveils plan for new tram line across the river
+    /// ```
+    /// ```text after
+    /// The council approved the budget on Tuesday.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Removing the tail is unsafe: the boundary is inferred, and an editor should
+    /// check that no line of the story went with it.
+    pub struct AppendedArticle {
+        id: "appended-article",
+        category: Boilerplate,
+        fix: Always,
+        summary: "Another story or a related-stories list carried in the copy",
+    }
+}
+
+/// Below this share of the tail's vocabulary found in the body, the subject changed.
+const MAX_OVERLAP: f64 = 0.25;
+/// Fewest distinct content words in a tail for the overlap to mean anything.
+const MIN_TAIL_STEMS: usize = 15;
+/// Fewest content words of body before a second dateline.
+const MIN_BODY_STEMS: usize = 20;
+/// How far above a dateline to look for its headline and summary bullets.
+const MAX_HEADER_LINES: usize = 6;
+
+struct L<'a> {
+    span: Span,
+    text: &'a str,
+}
+
+fn content_lines<'a>(doc: &Document<'a>) -> Vec<L<'a>> {
+    doc.lines()
+        .iter()
+        .filter(|l| !is_blank(doc.slice(l.span)))
+        .map(|l| {
+            let span = trim_span(doc.text(), l.span);
+            L {
+                span,
+                text: doc.slice(span),
+            }
+        })
+        .collect()
+}
+
+/// A list item of a related-stories box: a headline, bare or bulleted.
+fn is_list_headline(t: &str) -> bool {
+    is_headline_shaped(bullet_body(t).unwrap_or(t)) && !is_credit_line(t)
+}
+
+/// A related-stories heading followed by the headlines it lists.
+fn related_block(lines: &[L]) -> Option<(usize, usize)> {
+    for (i, l) in lines.iter().enumerate() {
+        if !is_related_heading(l.text) {
+            continue;
+        }
+        let run = lines[i + 1..]
+            .iter()
+            .take_while(|m| is_list_headline(m.text))
+            .count();
+        if run >= 1 {
+            return Some((i, i + run));
+        }
+    }
+    None
+}
+
+fn stems_of(lines: &[L]) -> HashSet<String> {
+    lines.iter().flat_map(|l| content_stems(l.text)).collect()
+}
+
+fn overlap(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
+    if part.is_empty() {
+        return 1.0;
+    }
+    part.iter().filter(|s| whole.contains(*s)).count() as f64 / part.len() as f64
+}
+
+/// A later dateline that opens a story on another subject: returns the first line of
+/// the foreign story (its headline, if any) and the last content line.
+fn second_story(lines: &[L]) -> Option<(usize, usize)> {
+    let first_prose = lines.iter().position(|l| ends_like_sentence(l.text))?;
+    // A roundup carries several stories on purpose: it says so at the top, or it has
+    // a dateline for each of three or more stories.
+    let datelines = lines
+        .iter()
+        .filter(|l| starts_with_dateline(l.text))
+        .count();
+    if datelines >= 3 || lines.first().is_some_and(|l| is_roundup_title(l.text)) {
+        return None;
+    }
+    for k in first_prose + 1..lines.len() {
+        if !starts_with_dateline(lines[k].text) {
+            continue;
+        }
+        // Walk up over the foreign story's headline and summary bullets: lines that
+        // are not prose and whose words are new to everything above them.
+        let mut start = k;
+        while start > first_prose + 1 && k - start < MAX_HEADER_LINES {
+            let m = &lines[start - 1];
+            let header = bullet_body(m.text).is_some() || is_headline_shaped(m.text);
+            if !header {
+                break;
+            }
+            let own: HashSet<String> = content_stems(m.text).collect();
+            if overlap(&own, &stems_of(&lines[..start - 1])) >= 0.5 {
+                break;
+            }
+            start -= 1;
+        }
+        let body = stems_of(&lines[..start]);
+        let tail = stems_of(&lines[start..]);
+        if body.len() < MIN_BODY_STEMS || tail.len() < MIN_TAIL_STEMS {
+            continue;
+        }
+        if overlap(&tail, &body) < MAX_OVERLAP {
+            return Some((start, lines.len() - 1));
+        }
+    }
+    None
+}
+
+fn is_roundup_title(t: &str) -> bool {
+    let t = t.to_lowercase();
+    [
+        "in brief",
+        "roundup",
+        "round-up",
+        "briefs",
+        "briefing",
+        "digest",
+        "at a glance",
+        "news summary",
+        "what you need to know",
+        "live updates",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
+}
+
+impl Rule for AppendedArticle {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let lines = content_lines(doc);
+        if lines.len() < 2 {
+            return;
+        }
+        let (found, what) = match (related_block(&lines), second_story(&lines)) {
+            (Some(r), Some(s)) if s.0 < r.0 => (s, "another story"),
+            (Some(r), _) => (r, "related-stories list"),
+            (None, Some(s)) => (s, "another story"),
+            (None, None) => return,
+        };
+        let (a, b) = found;
+        let span = Span::new(lines[a].span.start, lines[b].span.end);
+        let count = raw_words(doc.slice(span)).count();
+        let first = snippet(lines[a].text, 50);
+        let msg = format!(
+            "{what} appended to the copy from `{first}` ({} lines, {count} words)",
+            b - a + 1
+        );
+        let (target, replacement) = delete_lines(doc, span);
+        out.emit(span, msg)
+            .label(lines[a].span, "the foreign part starts here")
+            .note("the lines from here on do not belong to this story")
+            .suggest(
+                Suggestion::new("remove the appended part", Applicability::Unsafe)
+                    .edit(target, replacement),
+            );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    const BODY: &str = "MOSCOW: Moscow said Tuesday it will not request the extradition of Russians traveling abroad to avoid being called up to fight in Ukraine.\nNeighbouring countries have seen Russians arriving en masse since the draft was announced last Wednesday, with hours-long queues at border crossings.\nKazakh President Kassym-Jomart Tokayev vowed to protect the safety and welfare of Russians fleeing a hopeless situation.\nRussians have also headed to Georgia, which saw the number of arrivals nearly double since the mobilization announcement.\n";
+
+    #[test]
+    fn second_dateline_with_new_subject() {
+        let text = format!(
+            "{BODY}NATO’s Rutte says Arctic talks with Trump will focus on keeping Russia, China out\n- Donald Trump has repeatedly said he wanted to acquire Greenland, citing national security\nDAVOS, Switzerland: NATO Secretary Mark Rutte said on Thursday that he and US President Trump had discussed how the transatlantic alliance should best defend the Arctic.\nRutte said he had a very good discussion with Trump on how allies can work collectively to ensure Arctic security, including Greenland and Denmark.\n"
+        );
+        let lints = lint_with(&text, &AppendedArticle);
+        assert_eq!(lints.len(), 1);
+        assert!(
+            lints[0]
+                .span
+                .text(&text)
+                .starts_with("NATO’s Rutte says Arctic talks")
+        );
+        assert_fix_result(&text, &AppendedArticle, BODY);
+    }
+
+    #[test]
+    fn second_dateline_on_the_same_subject_is_fine() {
+        let text = format!(
+            "{BODY}ASTANA, Kazakhstan: Kazakhstan said on Tuesday that Russians fleeing the mobilization had crossed the border in large numbers since the draft was announced.\nThe Kazakh president said the safety of Russians fleeing the draft would be protected, and border crossings would stay open despite hours-long queues.\n"
+        );
+        assert_no_lints(&text, &AppendedArticle);
+    }
+
+    #[test]
+    fn roundups_are_not_appended_articles() {
+        let story = "Heavy rain caused rivers to burst their banks across the region on Tuesday, forcing more than 4,000 people from their homes and closing roads.\nFirefighters used boats to reach elderly residents in villages near the river, and schools in three provinces were closed.\n";
+        let other = "Chile and South Korea signed an agreement on Tuesday that gives battery makers long-term access to Chilean lithium in exchange for investment in processing plants.\nPresident Gabriel Boric said the deal would create jobs and keep more of the value of the metal in the country.\n";
+        let text = format!(
+            "World news in brief\nFlooding in Italy\nMILAN, Italy (AP) — {story}Chile signs lithium deal\nSANTIAGO, Chile (AP) — {other}"
+        );
+        assert_no_lints(&text, &AppendedArticle);
+        let text = format!(
+            "MILAN, Italy (AP) — {story}Chile signs lithium deal\nSANTIAGO, Chile (AP) — {other}"
+        );
+        assert_lint_count(&text, &AppendedArticle, 1);
+    }
+
+    #[test]
+    fn related_heading_with_headlines() {
+        assert_flags(
+            "The council met.\nMore Stories\nTwo children killed in stabbing attack at dance party\nFiber optic networks are being sabotaged – DW – 07/29/2024\n",
+            &AppendedArticle,
+            &[
+                "More Stories\nTwo children killed in stabbing attack at dance party\nFiber optic networks are being sabotaged – DW – 07/29/2024",
+            ],
+        );
+    }
+
+    #[test]
+    fn related_heading_without_headlines_or_as_a_word() {
+        assert_no_lints("The council met.\nRead more\n", &AppendedArticle);
+        assert_no_lints(
+            "The council met.\nRelated\nThe mayor said the plan would be voted on in May.\n",
+            &AppendedArticle,
+        );
+        assert_no_lints(
+            "More stories emerged from the border on Friday.\nGuards said queues had grown.\n",
+            &AppendedArticle,
+        );
+    }
+}

@@ -1,0 +1,351 @@
+use super::lexicon::{bullet_body, delete_lines, norm_words, snippet};
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Suggestion};
+use crate::document::{Document, is_blank, trim_span};
+use crate::rule::{Emitter, Rule, RuleMeta};
+use crate::span::Span;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a line, headline, sentence or paragraph that repeats an earlier one in the
+    /// same copy, ignoring case and punctuation, and a bullet or stand-alone line that
+    /// repeats the opening words of an earlier sentence (a summary bullet pasted from
+    /// the body). The first occurrence is marked with a secondary label.
+    ///
+    /// ## Why is this bad?
+    /// Scrapers pick up the headline twice (page title and article title) and the
+    /// summary box of the page after the story; the reader gets the same words again.
+    ///
+    /// Repeats shorter than six words are ignored (a label, a score, a credit), and so
+    /// is a body sentence that repeats a bullet above it: a summary that previews the
+    /// story belongs to it.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// Moscow will not seek extradition of Russians fleeing mobilization
+    ///
+    /// Moscow will not seek extradition of Russians fleeing mobilization
+    ///
+    /// Thousands of Russians have fled the country.
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// Moscow will not seek extradition of Russians fleeing mobilization
+    ///
+    /// Thousands of Russians have fled the country.
+    /// ```
+    /// ```text before
+    /// Neighbouring countries have seen Russians arriving en masse since the draft was announced, with long queues.
+    /// Kazakhstan said 98,000 Russians entered the country.
+    /// - Neighbouring countries have seen Russians arriving en masse since the draft was announced
+    /// ```
+    /// ```text after
+    /// Neighbouring countries have seen Russians arriving en masse since the draft was announced, with long queues.
+    /// Kazakhstan said 98,000 Russians entered the country.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Removing the repeat is unsafe: an editor may prefer to keep the later copy.
+    pub struct DuplicateContent {
+        id: "duplicate-content",
+        category: Boilerplate,
+        fix: Always,
+        summary: "Line, headline, sentence or paragraph repeated in the same copy",
+    }
+}
+
+/// Fewest words for an exact repeat to count.
+const MIN_EXACT: usize = 6;
+/// Fewest words for a line that repeats part of an earlier sentence.
+const MIN_PARTIAL: usize = 8;
+/// Shingle length used to find partial repeats in linear time.
+const SHINGLE: usize = 8;
+/// Candidates kept per shingle: bounds the work on pathological input.
+const MAX_CANDIDATES: usize = 8;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Line,
+    Sentence,
+    Paragraph,
+}
+
+struct Unit {
+    span: Span,
+    kind: Kind,
+    bullet: bool,
+    words: Vec<String>,
+}
+
+fn shingle_hash(words: &[String]) -> u64 {
+    let mut h = DefaultHasher::new();
+    words.hash(&mut h);
+    h.finish()
+}
+
+fn units(doc: &Document) -> Vec<Unit> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut line_spans = std::collections::HashSet::new();
+    for line in doc.lines() {
+        let s = doc.slice(line.span);
+        if is_blank(s) {
+            continue;
+        }
+        let span = trim_span(text, line.span);
+        let t = doc.slice(span);
+        let (body, bullet) = match bullet_body(t) {
+            Some(b) => (b, true),
+            None => (t, false),
+        };
+        line_spans.insert(span);
+        out.push(Unit {
+            span,
+            kind: Kind::Line,
+            bullet,
+            words: norm_words(body),
+        });
+    }
+    for p in doc.paragraphs() {
+        if p.last_line - p.first_line > 1 {
+            out.push(Unit {
+                span: p.span,
+                kind: Kind::Paragraph,
+                bullet: false,
+                words: norm_words(doc.slice(p.span)),
+            });
+        }
+    }
+    for s in doc.sentences() {
+        if line_spans.contains(&s.span) {
+            continue;
+        }
+        let t = doc.slice(s.span);
+        out.push(Unit {
+            span: s.span,
+            kind: Kind::Sentence,
+            bullet: bullet_body(t).is_some(),
+            words: norm_words(bullet_body(t).unwrap_or(t)),
+        });
+    }
+    out.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    out
+}
+
+/// A line that is a quarter figures or more is a score or a table row: a match result
+/// may stand both under the headline and in the results list.
+fn is_score_line(words: &[String]) -> bool {
+    let figures = words
+        .iter()
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    figures * 4 >= words.len()
+}
+
+/// Whether the unit stands on a line of its own (a headline, a bullet, a lone line).
+fn standalone(u: &Unit) -> bool {
+    u.kind == Kind::Line || u.bullet
+}
+
+impl Rule for DuplicateContent {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let units = units(doc);
+        let first_line = units.iter().find(|u| u.kind == Kind::Line).map(|u| u.span);
+        let mut exact: HashMap<String, usize> = HashMap::new();
+        let mut shingles: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+        let mut flagged: Vec<Span> = Vec::new();
+        for (i, u) in units.iter().enumerate() {
+            if u.words.len() < MIN_EXACT || is_score_line(&u.words) {
+                continue;
+            }
+            if flagged
+                .last()
+                .is_some_and(|f| f.start <= u.span.start && u.span.end <= f.end)
+            {
+                continue;
+            }
+            let key = u.words.join(" ");
+            let mut found = exact
+                .get(&key)
+                .copied()
+                .filter(|&j| units[j].span.end <= u.span.start);
+            if found.is_none() && standalone(u) && u.words.len() >= MIN_PARTIAL {
+                let h = shingle_hash(&u.words[..SHINGLE]);
+                found = shingles.get(&h).and_then(|c| {
+                    c.iter().copied().find_map(|(j, pos)| {
+                        let e = &units[j];
+                        let fits = e.span.end <= u.span.start
+                            && e.words.get(pos..pos + u.words.len()) == Some(&u.words[..])
+                            && u.words.len() * 2 >= e.words.len();
+                        fits.then_some(j)
+                    })
+                });
+            }
+            if let Some(j) = found {
+                let first = &units[j];
+                // A body sentence that repeats a summary bullet above it is the story
+                // being told after its preview, not a paste.
+                if first.bullet && !u.bullet {
+                    continue;
+                }
+                flagged.push(u.span);
+                report(doc, out, u, first, first_line == Some(first.span));
+                continue;
+            }
+            exact.entry(key).or_insert(i);
+            if u.words.len() >= SHINGLE {
+                for pos in 0..=u.words.len() - SHINGLE {
+                    let c = shingles
+                        .entry(shingle_hash(&u.words[pos..pos + SHINGLE]))
+                        .or_default();
+                    if c.len() < MAX_CANDIDATES {
+                        c.push((i, pos));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn report(doc: &Document, out: &mut Emitter, u: &Unit, first: &Unit, headline: bool) {
+    let what = match (u.kind, u.bullet) {
+        (_, true) => "bullet",
+        (Kind::Line, _) => "line",
+        (Kind::Sentence, _) => "sentence",
+        (Kind::Paragraph, _) => "paragraph",
+    };
+    let line_no = doc.line_index(first.span.start) + 1;
+    let earlier = match first.kind {
+        _ if headline => "the headline".to_string(),
+        Kind::Sentence => format!("a sentence on line {line_no}"),
+        Kind::Paragraph => format!("the paragraph on line {line_no}"),
+        Kind::Line => format!("line {line_no}"),
+    };
+    let shown = snippet(doc.slice(u.span), 60);
+    let (target, replacement) = if standalone(u) || u.kind == Kind::Paragraph {
+        delete_lines(doc, u.span)
+    } else {
+        (sentence_with_space(doc, u.span), "")
+    };
+    out.emit(u.span, format!("{what} `{shown}` repeats {earlier}"))
+        .label(first.span, "first occurrence")
+        .suggest(
+            Suggestion::new("remove the repeat", Applicability::Unsafe).edit(target, replacement),
+        );
+}
+
+/// A sentence plus the spaces after it (or, at a paragraph's end, before it).
+fn sentence_with_space(doc: &Document, span: Span) -> Span {
+    let text = doc.text();
+    let after = text[span.end..]
+        .char_indices()
+        .find(|(_, c)| !matches!(c, ' ' | '\t'))
+        .map_or(text.len() - span.end, |(i, _)| i);
+    let at_eol = text[span.end + after..]
+        .chars()
+        .next()
+        .is_none_or(|c| c == '\n' || c == '\r');
+    if !at_eol {
+        return Span::new(span.start, span.end + after);
+    }
+    let before = text[..span.start]
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, ' ' | '\t'))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    Span::new(span.start - before, span.end + after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    #[test]
+    fn repeated_headline_is_flagged_with_label() {
+        let text = "Moscow will not seek extradition of Russians fleeing mobilization\n\nSpread the love\n\nMoscow will not seek extradition of Russians fleeing mobilization\n\nThe ministry said so on Tuesday.";
+        assert_lint_count(text, &DuplicateContent, 1);
+        let lints = lint_with(text, &DuplicateContent);
+        assert_eq!(lints[0].labels[0].span.start, 0);
+        assert!(lints[0].message.contains("repeats the headline"));
+    }
+
+    #[test]
+    fn near_duplicates_count() {
+        assert_lint_count(
+            "The ministry said it would not send any requests to Kazakhstan.\nTHE MINISTRY SAID IT WOULD NOT SEND ANY REQUESTS TO KAZAKHSTAN",
+            &DuplicateContent,
+            1,
+        );
+    }
+
+    #[test]
+    fn bullet_repeating_body_prefix() {
+        let text = "Neighbouring countries have seen Russians arriving en masse since the draft was announced last Wednesday, with hours-long queues at border crossings.\nOther text follows here.\n- Neighbouring countries have seen Russians arriving en masse since the draft was announced last Wednesday";
+        assert_flags(
+            text,
+            &DuplicateContent,
+            &[
+                "- Neighbouring countries have seen Russians arriving en masse since the draft was announced last Wednesday",
+            ],
+        );
+    }
+
+    #[test]
+    fn repeated_sentence_inside_paragraph() {
+        let text = "The border was closed on Friday morning by the guards. Cars queued.\n\nLater that day, officials spoke. The border was closed on Friday morning by the guards. Nobody left.";
+        assert_fix_result(
+            text,
+            &DuplicateContent,
+            "The border was closed on Friday morning by the guards. Cars queued.\n\nLater that day, officials spoke. Nobody left.",
+        );
+    }
+
+    #[test]
+    fn summary_bullets_before_body_stay_clean() {
+        assert_no_lints(
+            "- Kazakhstan said 98,000 Russians entered the country since Wednesday\n\nOn Tuesday, Kazakhstan said 98,000 Russians entered the country since Wednesday.",
+            &DuplicateContent,
+        );
+        assert_no_lints(
+            "- Kazakhstan said 98,000 Russians entered the country since Wednesday\n\nKazakhstan said 98,000 Russians entered the country since Wednesday.",
+            &DuplicateContent,
+        );
+    }
+
+    #[test]
+    fn short_repeats_and_distinct_lines_stay_clean() {
+        assert_no_lints(
+            "He declined to comment.\nShe spoke.\nHe declined to comment.\nAP Photo/Evgeniy Maloletka\nAP Photo/Evgeniy Maloletka",
+            &DuplicateContent,
+        );
+        assert_no_lints(
+            "Arsenal 2 Chelsea 1 at the Emirates on Saturday\nArsenal 1 Chelsea 2 at the Emirates on Sunday",
+            &DuplicateContent,
+        );
+        assert_no_lints(
+            "Manchester United 3, Tottenham Hotspur 2\n\nUnited won.\n\nManchester United 3, Tottenham Hotspur 2\n",
+            &DuplicateContent,
+        );
+    }
+
+    #[test]
+    fn partial_repeat_must_be_most_of_the_earlier_sentence() {
+        assert_no_lints(
+            "Officials said the border crossing at Verkhny Lars would stay open through the winter despite the heavy snow, the closures elsewhere and the protests from residents of the valley.\nThe border crossing at Verkhny Lars would stay open through",
+            &DuplicateContent,
+        );
+    }
+}

@@ -1,0 +1,433 @@
+//! Line shapes and word lists shared by the boilerplate rules: what a headline, a
+//! dateline, a bullet or a credit line looks like, and how to compare vocabularies.
+
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Lower-cased letters and digits of each word, so that case, apostrophes, hyphens
+/// and punctuation do not tell two copies of a sentence apart.
+pub fn norm_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        } else if matches!(c, '\'' | '’' | '‘' | '-' | '‑' | '.' | ',') && !cur.is_empty() {
+            // inner joiners: "don't", "hours-long", "98,000", "U.S." stay one word
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Words of a line as written (letters, digits and inner joiners), for shape checks.
+pub fn raw_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| c.is_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// The text of a bullet item without its marker, or `None` for other lines.
+pub fn bullet_body(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let rest = t.strip_prefix(['-', '•', '*', '–', '—', '·', '▪', '►', '‣'])?;
+    rest.starts_with(' ').then(|| rest.trim_start())
+}
+
+/// Closing quotes and brackets that may follow a sentence's final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '’' | '”' | '»' | ')' | ']' | '›' | '*')
+}
+
+/// True when the line ends like a sentence: `.`, `!`, `?` or `…`, before any closers.
+pub fn ends_like_sentence(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches(is_closer);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// Matches a wire-style dateline at the start of a line: `MOSCOW:`, `DAVOS,
+/// Switzerland:`, `ISTANBUL (AP) —`, `KYIV, Ukraine (Reuters) -`.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?: \([A-Za-z .&-]{2,30}\))?\s*(?::|—|–|--| - )\s*\S",
+    )
+    .unwrap()
+});
+
+pub fn starts_with_dateline(line: &str) -> bool {
+    let Some(m) = DATELINE.find(line) else {
+        return false;
+    };
+    // The city must have at least three capital letters ("UN:" is not a dateline).
+    let head = &line[..m.end()];
+    head.chars().filter(|c| c.is_ascii_uppercase()).count() >= 3
+}
+
+/// Lines that credit reporters or agencies: part of the article, never chrome.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:contributed(?: to)?(?: this)?(?: report(?:ing)?| story| article)?|reporting by|writing by|editing by|edited by|additional reporting|compiled by|reported from|with reporting from|produced by|photographs? by|photos? by|video by|graphics? by|translated by)\b",
+    )
+    .unwrap()
+});
+
+pub fn is_credit_line(line: &str) -> bool {
+    CREDIT.is_match(line) || line.trim_start().starts_with("By ") || line.contains("©")
+}
+
+/// True when the line is shaped like a headline: a few words to a long line, starting
+/// with a capital or a digit, without a sentence's final full stop, not a dateline or
+/// a bullet. Site suffixes ("– DW – 07/29/2024", "| NATO") are allowed.
+pub fn is_headline_shaped(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || bullet_body(t).is_some() || starts_with_dateline(t) {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    let first = if matches!(first, '“' | '"' | '‘' | '\'') {
+        t.chars().nth(1).unwrap_or(' ')
+    } else {
+        first
+    };
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false;
+    }
+    let n = raw_words(t).count();
+    if !(4..=30).contains(&n) {
+        return false;
+    }
+    if t.ends_with('.') && !t.ends_with("...") {
+        return false;
+    }
+    // Inner sentence breaks mean prose, not a headline.
+    !has_sentence_break(t)
+}
+
+/// True when a full stop inside the line ends a sentence: ". " after a word that is not
+/// an initial or an abbreviation ("U.S.", "St.", "J.").
+pub fn has_sentence_break(t: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = t[from..].find(". ").map(|i| i + from) {
+        from = i + 2;
+        let before = t[..i]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+        let abbrev = before.contains('.')
+            || (letters <= 2 && before.chars().next().is_some_and(char::is_uppercase));
+        if !abbrev {
+            return true;
+        }
+    }
+    false
+}
+
+/// A short quotation of copy for a message: at most `max` characters, cut at a word.
+pub fn snippet(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Headings over a list of other stories. Compared with normalised whole lines.
+pub const RELATED_HEADINGS: &[&str] = &[
+    "more stories",
+    "more news",
+    "more articles",
+    "more from this section",
+    "more in this section",
+    "more on this story",
+    "more on this topic",
+    "more to read",
+    "related",
+    "related stories",
+    "related story",
+    "related articles",
+    "related article",
+    "related posts",
+    "related news",
+    "related content",
+    "related coverage",
+    "related reading",
+    "related links",
+    "read also",
+    "also read",
+    "read more",
+    "read next",
+    "see also",
+    "you may also like",
+    "you might also like",
+    "you may be interested in",
+    "you might be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "recommended reading",
+    "suggested reading",
+    "suggested articles",
+    "dont miss",
+    "do not miss",
+    "must read",
+    "editors picks",
+    "top stories",
+    "trending",
+    "trending now",
+    "trending stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "popular posts",
+    "popular stories",
+    "latest news",
+    "latest stories",
+    "latest articles",
+    "latest posts",
+    "recent posts",
+    "recent news",
+    "in other news",
+    "in case you missed it",
+    "what to read next",
+    "up next",
+    "around the web",
+    "from around the web",
+    "keep reading",
+];
+
+static RELATED_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| RELATED_HEADINGS.iter().copied().collect());
+
+/// True when the whole line is a related-stories heading ("More Stories", "Read also:").
+pub fn is_related_heading(line: &str) -> bool {
+    let w = norm_words(line);
+    if w.is_empty() || w.len() > 6 {
+        return false;
+    }
+    RELATED_SET.contains(w.join(" ").as_str())
+}
+
+/// Common words that say nothing about a story's subject.
+const STOPWORDS: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "also",
+    "although",
+    "among",
+    "another",
+    "around",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "could",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "every",
+    "first",
+    "from",
+    "further",
+    "have",
+    "having",
+    "here",
+    "however",
+    "including",
+    "into",
+    "just",
+    "last",
+    "later",
+    "least",
+    "less",
+    "like",
+    "made",
+    "make",
+    "many",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "near",
+    "need",
+    "never",
+    "news",
+    "next",
+    "only",
+    "other",
+    "others",
+    "over",
+    "said",
+    "same",
+    "says",
+    "should",
+    "since",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "told",
+    "under",
+    "until",
+    "very",
+    "want",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "year",
+    "years",
+    "your",
+    "week",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "according",
+    "statement",
+    "added",
+    "people",
+    "time",
+    "day",
+    "days",
+    "thousands",
+    "hundreds",
+    "percent",
+];
+
+static STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// A crude stem for vocabulary overlap: content words of four letters or more, cut to
+/// their first five letters, so "Russia", "Russian" and "Russians" meet.
+pub fn content_stems(s: &str) -> impl Iterator<Item = String> + '_ {
+    norm_words(s).into_iter().filter_map(|w| {
+        if w.chars().count() < 4 || w.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if STOP_SET.contains(w.as_str()) {
+            return None;
+        }
+        Some(w.chars().take(5).collect())
+    })
+}
+
+/// The edit that deletes whole lines from the one holding `span.start` to the one
+/// holding the end of `span`. At the end of the copy it also takes the blank lines
+/// before, keeping one final newline if the copy had one, so no trailing gap is left.
+pub fn delete_lines(
+    doc: &crate::document::Document,
+    span: crate::span::Span,
+) -> (crate::span::Span, &'static str) {
+    let text = doc.text();
+    let first = doc.line_with_terminator(span.start);
+    let last = doc.line_with_terminator(span.end.saturating_sub(1).max(span.start));
+    let cover = first.cover(last);
+    if !text[cover.end..].trim().is_empty() {
+        return (cover, "");
+    }
+    let before = text[..cover.start].trim_end();
+    if before.len() < doc.content_start() || before.is_empty() {
+        return (cover, "");
+    }
+    let newline = if text.ends_with('\n') { "\n" } else { "" };
+    (crate::span::Span::new(before.len(), text.len()), newline)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_words() {
+        assert_eq!(
+            norm_words("“Moscow’s 98,000 hours-long U.S. queues!”"),
+            ["moscows", "98000", "hourslong", "us", "queues"]
+        );
+    }
+
+    #[test]
+    fn datelines() {
+        assert!(starts_with_dateline("MOSCOW: Moscow said Tuesday"));
+        assert!(starts_with_dateline("DAVOS, Switzerland: NATO Secretary"));
+        assert!(starts_with_dateline("ISTANBUL (AP) — Military-aged men"));
+        assert!(starts_with_dateline(
+            "KYIV, Ukraine (Reuters) - Officials said"
+        ));
+        assert!(!starts_with_dateline("NATO’s Rutte says Arctic talks"));
+        assert!(!starts_with_dateline("UN: talks go on"));
+        assert!(!starts_with_dateline("Moscow said on Tuesday: no"));
+    }
+
+    #[test]
+    fn headline_shapes() {
+        assert!(is_headline_shaped(
+            "Fiber optic communications networks are being sabotaged – DW – 07/29/2024"
+        ));
+        assert!(is_headline_shaped(
+            "Putin warns US against deploying long-range missiles in Germany | NATO"
+        ));
+        assert!(!is_headline_shaped(
+            "Russians crossed the border on Friday."
+        ));
+        assert!(!is_headline_shaped("- a bullet item that is long enough"));
+        assert!(!is_headline_shaped("MOSCOW: Moscow said it would not"));
+    }
+
+    #[test]
+    fn related_headings_and_credits() {
+        assert!(is_related_heading("More Stories"));
+        assert!(is_related_heading("READ ALSO:"));
+        assert!(!is_related_heading("More stories emerged from the border"));
+        assert!(is_credit_line(
+            "Times of Israel staff contributed to this report."
+        ));
+        assert!(is_credit_line(
+            "Associated Press writers Frank Jordans in Berlin contributed."
+        ));
+    }
+}
