@@ -7,10 +7,18 @@ pub mod encoding {
     pub mod entity_leak;
 }
 
+pub mod translation {
+    pub mod context;
+    pub mod lexicon;
+    pub mod word_stutter;
+}
+
 /// The one list of built-in rules. Adding a rule: one line here.
 pub fn builtin() -> Vec<Arc<dyn Rule>> {
     vec![
         // encoding
         Arc::new(encoding::entity_leak::EntityLeak),
+        // translation
+        Arc::new(translation::word_stutter::WordStutter),
     ]
 }
