@@ -9,8 +9,15 @@ pub mod encoding {
 
 pub mod translation {
     pub mod context;
+    pub mod dangling_object_pronoun;
     pub mod lexicon;
     pub mod word_stutter;
+}
+
+pub mod pronoun {
+    pub mod gender_flip;
+    pub mod institution_pronoun;
+    pub mod mentions;
 }
 
 /// The one list of built-in rules. Adding a rule: one line here.
@@ -20,5 +27,9 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(encoding::entity_leak::EntityLeak),
         // translation
         Arc::new(translation::word_stutter::WordStutter),
+        Arc::new(translation::dangling_object_pronoun::DanglingObjectPronoun),
+        // pronoun
+        Arc::new(pronoun::gender_flip::GenderFlip),
+        Arc::new(pronoun::institution_pronoun::InstitutionPronoun),
     ]
 }

@@ -79,8 +79,22 @@ pub fn words(doc: &Document) -> Vec<WordAt> {
                     let opener = prev_punct.is_some_and(|c| {
                         matches!(
                             c,
-                            '“' | '"' | '«' | '„' | '‘' | ':' | '—' | '–' | '(' | '[' | '•'
-                                | '*' | '-' | '…' | '>' | '|' | ';'
+                            '“' | '"'
+                                | '«'
+                                | '„'
+                                | '‘'
+                                | ':'
+                                | '—'
+                                | '–'
+                                | '('
+                                | '['
+                                | '•'
+                                | '*'
+                                | '-'
+                                | '…'
+                                | '>'
+                                | '|'
+                                | ';'
                         )
                     });
                     if t.kind == TokenKind::Word {
@@ -132,8 +146,7 @@ pub fn headline_lines(doc: &Document) -> HashSet<usize> {
             .collect();
         let caps = long.iter().filter(|w| starts_upper(w)).count();
         let ends_open = !s.ends_with(['.', '!', '?', '”', '"', ':', ';', ',']);
-        if (long.len() >= 2 && caps * 10 >= long.len() * 6) || (ends_open && words.len() <= 14)
-        {
+        if (long.len() >= 2 && caps * 10 >= long.len() * 6) || (ends_open && words.len() <= 14) {
             out.insert(i);
         }
     }

@@ -49,29 +49,47 @@ declare_rule! {
 }
 
 /// Repeats that are correct English.
-const ALLOWED_REPEATS: &[&str] = &["had", "that", "do", "bye", "ha", "haha", "blah", "tut", "chop",
-    "knock", "boo", "night", "there", "well", "now", "yeah", "no", "yes", "oh", "la", "mahi",
-    "beri", "tom", "pooh", "so", "go", "hush", "cha", "choo", "bora", "pago", "walla", "sing",
-    "dum", "tsk", "hip", "rah", "ho", "hey", "wait", "come"];
+const ALLOWED_REPEATS: &[&str] = &[
+    "had", "that", "do", "bye", "ha", "haha", "blah", "tut", "chop", "knock", "boo", "night",
+    "there", "well", "now", "yeah", "no", "yes", "oh", "la", "mahi", "beri", "tom", "pooh", "so",
+    "go", "hush", "cha", "choo", "bora", "pago", "walla", "sing", "dum", "tsk", "hip", "rah", "ho",
+    "hey", "wait", "come",
+];
 
 /// Particles that legitimately meet their preposition twin ("logged in in Paris").
-const PARTICLES: &[&str] = &["in", "on", "up", "out", "off", "over", "down", "by", "through",
-    "about", "around", "back", "along", "across", "away", "to"];
+const PARTICLES: &[&str] = &[
+    "in", "on", "up", "out", "off", "over", "down", "by", "through", "about", "around", "back",
+    "along", "across", "away", "to",
+];
 
 /// Full negation and its contraction, either order.
 const NEGATIONS: &[(&str, &str)] = &[
-    ("do not", "don’t"), ("does not", "doesn’t"), ("did not", "didn’t"),
-    ("is not", "isn’t"), ("are not", "aren’t"), ("was not", "wasn’t"),
-    ("were not", "weren’t"), ("have not", "haven’t"), ("has not", "hasn’t"),
-    ("had not", "hadn’t"), ("will not", "won’t"), ("would not", "wouldn’t"),
-    ("cannot", "can’t"), ("can not", "can’t"), ("could not", "couldn’t"),
-    ("should not", "shouldn’t"), ("must not", "mustn’t"), ("need not", "needn’t"),
+    ("do not", "don’t"),
+    ("does not", "doesn’t"),
+    ("did not", "didn’t"),
+    ("is not", "isn’t"),
+    ("are not", "aren’t"),
+    ("was not", "wasn’t"),
+    ("were not", "weren’t"),
+    ("have not", "haven’t"),
+    ("has not", "hasn’t"),
+    ("had not", "hadn’t"),
+    ("will not", "won’t"),
+    ("would not", "wouldn’t"),
+    ("cannot", "can’t"),
+    ("can not", "can’t"),
+    ("could not", "couldn’t"),
+    ("should not", "shouldn’t"),
+    ("must not", "mustn’t"),
+    ("need not", "needn’t"),
 ];
 
 /// Words before "is is" that make the second "is" the main verb of a what-clause.
-const CLAUSE_HEADS: &[&str] = &["what", "where", "why", "how", "who", "whatever", "all", "thing",
-    "problem", "question", "point", "issue", "truth", "reality", "fact", "trouble", "idea",
-    "reason", "matter", "worry", "concern"];
+const CLAUSE_HEADS: &[&str] = &[
+    "what", "where", "why", "how", "who", "whatever", "all", "thing", "problem", "question",
+    "point", "issue", "truth", "reality", "fact", "trouble", "idea", "reason", "matter", "worry",
+    "concern",
+];
 
 fn norm(w: &str) -> String {
     w.replace('\'', "’").to_lowercase()
@@ -111,7 +129,12 @@ impl Rule for WordStutter {
                         span,
                         format!("negation written twice: `{}`", span.text(text)),
                     )
-                    .replace("keep one form of the negation", del, "", Applicability::Unsafe);
+                    .replace(
+                        "keep one form of the negation",
+                        del,
+                        "",
+                        Applicability::Unsafe,
+                    );
                     skip_until = span.end;
                     continue;
                 }
@@ -180,9 +203,9 @@ fn negation_pair(words: &[(usize, &str)], toks: &[Token], k: usize) -> Option<(S
         let n_full = full.split(' ').count();
         // full then short
         if consecutive(start, n_full).as_deref() == Some(full)
-            && words.get(start + n_full).is_some_and(|(i, w)| {
-                *i == words[start + n_full - 1].0 + 1 && norm(w) == *short
-            })
+            && words
+                .get(start + n_full)
+                .is_some_and(|(i, w)| *i == words[start + n_full - 1].0 + 1 && norm(w) == *short)
         {
             let s = toks[words[start].0].span.start;
             let short = toks[words[start + n_full].0].span;
@@ -190,7 +213,9 @@ fn negation_pair(words: &[(usize, &str)], toks: &[Token], k: usize) -> Option<(S
         }
         // short then full
         if norm(words[start].1) == *short
-            && words.get(start + 1).is_some_and(|(i, _)| *i == words[start].0 + 1)
+            && words
+                .get(start + 1)
+                .is_some_and(|(i, _)| *i == words[start].0 + 1)
             && consecutive(start + 1, n_full).as_deref() == Some(full)
         {
             let short = toks[words[start].0].span;
@@ -231,11 +256,7 @@ mod tests {
             &WordStutter,
             "Russians do not need a visa.",
         );
-        assert_fix_result(
-            "They won't will not go.",
-            &WordStutter,
-            "They will not go.",
-        );
+        assert_fix_result("They won't will not go.", &WordStutter, "They will not go.");
         assert_flags("We cannot can’t wait.", &WordStutter, &["cannot can’t"]);
     }
 
@@ -245,7 +266,10 @@ mod tests {
         assert_no_lints("He said that that was wrong.", &WordStutter);
         assert_no_lints("What the problem is is money.", &WordStutter);
         assert_no_lints("They flew to Bora Bora and Pago Pago.", &WordStutter);
-        assert_no_lints("Sirhan Sirhan was denied parole. Duran Duran played.", &WordStutter);
+        assert_no_lints(
+            "Sirhan Sirhan was denied parole. Duran Duran played.",
+            &WordStutter,
+        );
         assert_no_lints("Turnout rose 10 10 percent.", &WordStutter);
         assert_no_lints("He said no, no, no.", &WordStutter);
         assert_no_lints("It ended in the\nthe end.", &WordStutter);
