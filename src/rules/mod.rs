@@ -11,6 +11,8 @@ pub mod translation {
     pub mod context;
     pub mod dangling_object_pronoun;
     pub mod lexicon;
+    pub mod lowercase_proper_noun;
+    pub mod stray_capital;
     pub mod word_stutter;
 }
 
@@ -28,6 +30,8 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         // translation
         Arc::new(translation::word_stutter::WordStutter),
         Arc::new(translation::dangling_object_pronoun::DanglingObjectPronoun),
+        Arc::new(translation::lowercase_proper_noun::LowercaseProperNoun),
+        Arc::new(translation::stray_capital::StrayCapital),
         // pronoun
         Arc::new(pronoun::gender_flip::GenderFlip),
         Arc::new(pronoun::institution_pronoun::InstitutionPronoun),
