@@ -123,7 +123,7 @@ impl Rule for InstitutionPronoun {
             if inst.paragraph + 1 < m.paragraph || inst.sentence + 1 < m.sentence {
                 continue;
             }
-            if !attribution && !(inst.sentence < m.sentence && states(doc, inst)) {
+            if !(attribution || inst.sentence < m.sentence && states(doc, inst)) {
                 continue;
             }
             let it = if word.starts_with('H') || word.starts_with('S') {

@@ -106,17 +106,15 @@ pub fn find(doc: &Document) -> Vec<Mention> {
                     if tj.kind == TokenKind::Word && starts_upper(sj) && !is_all_caps(sj) {
                         run.push(tj.span);
                         j += 1;
-                    } else if tj.kind == TokenKind::Punct
+                    } else if (tj.kind == TokenKind::Punct
                         && sj == "."
-                        && run.last().is_some_and(|l| is_title(l.text(text)))
-                    {
-                        j += 1;
-                    } else if tj.kind == TokenKind::Word
-                        && NAME_PARTICLES.contains(&sj)
-                        && !run.is_empty()
-                        && toks
-                            .get(j + 1)
-                            .is_some_and(|n| starts_upper(n.span.text(text)))
+                        && run.last().is_some_and(|l| is_title(l.text(text))))
+                        || (tj.kind == TokenKind::Word
+                            && NAME_PARTICLES.contains(&sj)
+                            && !run.is_empty()
+                            && toks
+                                .get(j + 1)
+                                .is_some_and(|n| starts_upper(n.span.text(text))))
                     {
                         j += 1;
                     } else {

@@ -416,9 +416,33 @@ const NATIONALITIES: &[&str] = &[
 /// Gazetteer words that are also ordinary English words: lower case alone is no
 /// evidence of an error.
 const AMBIGUOUS: &[&str] = &[
-    "china", "turkey", "chad", "nice", "reading", "mobile", "jersey", "march", "may", "august",
-    "japan", "chile", "guinea", "panama", "polish", "french", "swiss", "danish", "roman",
-    "india", "western", "eastern", "caucasian", "baltic", "nordic", "scotch", "jordan",
+    "china",
+    "turkey",
+    "chad",
+    "nice",
+    "reading",
+    "mobile",
+    "jersey",
+    "march",
+    "may",
+    "august",
+    "japan",
+    "chile",
+    "guinea",
+    "panama",
+    "polish",
+    "french",
+    "swiss",
+    "danish",
+    "roman",
+    "india",
+    "western",
+    "eastern",
+    "caucasian",
+    "baltic",
+    "nordic",
+    "scotch",
+    "jordan",
 ];
 
 /// Country names that take "the", or regions and bodies that do; never flagged.

@@ -1,7 +1,7 @@
 use super::context::{midsentence_capitals, words};
 use super::lexicon::{
-    is_ambiguous, is_function_word, is_institution_word, is_month, proper_form, starts_upper, strip_possessive,
-    upper_first,
+    is_ambiguous, is_function_word, is_institution_word, is_month, proper_form, starts_upper,
+    strip_possessive, upper_first,
 };
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Severity};
@@ -90,7 +90,9 @@ impl Rule for LowercaseProperNoun {
         for w in &ws {
             let s = w.span.text(text);
             if !s.chars().any(char::is_uppercase) {
-                *lower_count.entry(strip_possessive(s).to_string()).or_default() += 1;
+                *lower_count
+                    .entry(strip_possessive(s).to_string())
+                    .or_default() += 1;
             }
         }
         let toks = doc.tokens();
@@ -125,7 +127,12 @@ impl Rule for LowercaseProperNoun {
             match proper_form(base) {
                 Some(_) if !is_ambiguous(base) => {
                     out.emit(t.span, format!("proper noun `{w}` in lower case"))
-                        .replace(format!("write `{fixed}`"), t.span, fixed, Applicability::Safe);
+                        .replace(
+                            format!("write `{fixed}`"),
+                            t.span,
+                            fixed,
+                            Applicability::Safe,
+                        );
                 }
                 Some(proper) => {
                     let evidence = caps.contains_key(base);
@@ -136,18 +143,26 @@ impl Rule for LowercaseProperNoun {
                             n.kind == TokenKind::Number
                                 && n.span.len() <= 4
                                 && text[t.span.end..n.span.start] == *" "
-                        }) && !after.is_some_and(|a| a.chars().next().is_some_and(char::is_lowercase))
+                        }) && !after
+                            .is_some_and(|a| a.chars().next().is_some_and(char::is_lowercase))
                     } else {
                         evidence
                             && (word_at(-1).is_some_and(|p| PLACE_PREPS.contains(&p))
                                 || [word_at(-2), word_at(2), word_at(-1), word_at(1)]
                                     .into_iter()
                                     .flatten()
-                                    .any(|n| starts_upper(n) && proper_form(&n.to_lowercase()).is_some()))
+                                    .any(|n| {
+                                        starts_upper(n) && proper_form(&n.to_lowercase()).is_some()
+                                    }))
                     };
                     if cue {
                         out.emit(t.span, format!("proper noun `{w}` in lower case"))
-                            .replace(format!("write `{fixed}`"), t.span, fixed, Applicability::Unsafe);
+                            .replace(
+                                format!("write `{fixed}`"),
+                                t.span,
+                                fixed,
+                                Applicability::Unsafe,
+                            );
                     }
                 }
                 None => {
@@ -162,7 +177,12 @@ impl Rule for LowercaseProperNoun {
                             format!("`{w}` is capitalised elsewhere in the story ({seen} times)"),
                         )
                         .severity(Severity::Info)
-                        .replace(format!("write `{fixed}`"), t.span, fixed, Applicability::Unsafe);
+                        .replace(
+                            format!("write `{fixed}`"),
+                            t.span,
+                            fixed,
+                            Applicability::Unsafe,
+                        );
                     }
                 }
             }
@@ -193,19 +213,33 @@ mod tests {
 
     #[test]
     fn gazetteer_words() {
-        assert_flags("Denounced by kyiv and moscow.", &LowercaseProperNoun, &["kyiv", "moscow"]);
-        assert_fix_result("It ended on tuesday’s vote.", &LowercaseProperNoun, "It ended on Tuesday’s vote.");
+        assert_flags(
+            "Denounced by kyiv and moscow.",
+            &LowercaseProperNoun,
+            &["kyiv", "moscow"],
+        );
+        assert_fix_result(
+            "It ended on tuesday’s vote.",
+            &LowercaseProperNoun,
+            "It ended on Tuesday’s vote.",
+        );
     }
 
     #[test]
     fn ambiguous_words_need_evidence() {
-        assert_no_lints("They ate turkey in china bowls. Prices may rise.", &LowercaseProperNoun);
+        assert_no_lints(
+            "They ate turkey in china bowls. Prices may rise.",
+            &LowercaseProperNoun,
+        );
         assert_flags(
             "Officials in Turkey agreed. Flights from turkey resumed on may 5.",
             &LowercaseProperNoun,
             &["turkey", "may"],
         );
-        assert_no_lints("They march 5 miles in march formation.", &LowercaseProperNoun);
+        assert_no_lints(
+            "They march 5 miles in march formation.",
+            &LowercaseProperNoun,
+        );
     }
 
     #[test]
@@ -214,7 +248,10 @@ mod tests {
             "See https://example.com/kyiv and #kyiv or @moscow. File kyiv.txt",
             &LowercaseProperNoun,
         );
-        assert_no_lints("moscow-will-not-seek-extradition\nthe kyiv slug", &LowercaseProperNoun);
+        assert_no_lints(
+            "moscow-will-not-seek-extradition\nthe kyiv slug",
+            &LowercaseProperNoun,
+        );
         assert_no_lints("A pro-russian group met.", &LowercaseProperNoun);
     }
 

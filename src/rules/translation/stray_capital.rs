@@ -49,12 +49,12 @@ declare_rule! {
 }
 
 const WORDS: &[&str] = &[
-    "They", "We", "He", "She", "It", "You", "Them", "Him", "His", "Their", "Our", "Its",
-    "Your", "These", "Those", "This", "That", "In", "On", "At", "Of", "For", "With", "From",
-    "By", "To", "Into", "Under", "Over", "After", "Before", "During", "Without", "Between",
-    "Against", "Through", "About", "Across", "The", "An", "Is", "Are", "Was", "Were", "Has",
-    "Have", "Had", "Would", "Could", "Should", "Must", "Does", "Did", "And", "But", "Or",
-    "Because", "While", "When", "Where", "Which", "Who", "If", "There",
+    "They", "We", "He", "She", "It", "You", "Them", "Him", "His", "Their", "Our", "Its", "Your",
+    "These", "Those", "This", "That", "In", "On", "At", "Of", "For", "With", "From", "By", "To",
+    "Into", "Under", "Over", "After", "Before", "During", "Without", "Between", "Against",
+    "Through", "About", "Across", "The", "An", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
+    "Would", "Could", "Should", "Must", "Does", "Did", "And", "But", "Or", "Because", "While",
+    "When", "Where", "Which", "Who", "If", "There",
 ];
 
 impl Rule for StrayCapital {
@@ -83,8 +83,8 @@ impl Rule for StrayCapital {
                 }
                 let prev = toks[i - 1];
                 let ps = prev.span.text(text);
-                let prev_ok = (prev.kind == TokenKind::Word && starts_lower(ps))
-                    || matches!(ps, "]" | ")");
+                let prev_ok =
+                    (prev.kind == TokenKind::Word && starts_lower(ps)) || matches!(ps, "]" | ")");
                 if !prev_ok {
                     continue;
                 }
@@ -97,7 +97,12 @@ impl Rule for StrayCapital {
                 }
                 let fixed = lower_first(w);
                 out.emit(t.span, format!("capitalised `{w}` in mid-sentence"))
-                    .replace(format!("write `{fixed}`"), t.span, fixed, Applicability::Unsafe);
+                    .replace(
+                        format!("write `{fixed}`"),
+                        t.span,
+                        fixed,
+                        Applicability::Unsafe,
+                    );
             }
         }
     }
@@ -124,12 +129,24 @@ mod tests {
 
     #[test]
     fn names_titles_and_starts_stay_clean() {
-        assert_no_lints("The court in The Hague ruled. The film Gone With The Wind aired.", &StrayCapital);
-        assert_no_lints("She said: They will appeal. He added — They know.", &StrayCapital);
+        assert_no_lints(
+            "The court in The Hague ruled. The film Gone With The Wind aired.",
+            &StrayCapital,
+        );
+        assert_no_lints(
+            "She said: They will appeal. He added — They know.",
+            &StrayCapital,
+        );
         assert_no_lints("They met at 10 a.m. They left later.", &StrayCapital);
-        assert_no_lints("Russians Flee To Georgia As Border Queues Grow\n\nThe queue grew.", &StrayCapital);
+        assert_no_lints(
+            "Russians Flee To Georgia As Border Queues Grow\n\nThe queue grew.",
+            &StrayCapital,
+        );
         assert_no_lints("He read “The art of war” twice.", &StrayCapital);
         assert_no_lints("the report\nThe ministry said it was fine.", &StrayCapital);
-        assert_no_lints("He joined the band The Who in 1964 and the group Of Monsters and Men.", &StrayCapital);
+        assert_no_lints(
+            "He joined the band The Who in 1964 and the group Of Monsters and Men.",
+            &StrayCapital,
+        );
     }
 }
