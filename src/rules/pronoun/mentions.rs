@@ -219,14 +219,8 @@ fn person_noun_here(toks: &[crate::document::Token], i: usize, text: &str) -> bo
         .map(|t| t.span.text(text).to_lowercase())
         .collect();
     let determined = prev
-        .first()
-        .is_some_and(|p| DETERMINERS.contains(&p.as_str()))
-        || prev
-            .get(1)
-            .is_some_and(|p| DETERMINERS.contains(&p.as_str()))
-        || prev
-            .first()
-            .is_some_and(|p| p.ends_with("’s") || p.ends_with("'s"));
+        .iter()
+        .any(|p| DETERMINERS.contains(&p.as_str()) || p.ends_with("’s") || p.ends_with("'s"));
     if !determined {
         return false;
     }
