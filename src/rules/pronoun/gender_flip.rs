@@ -1,4 +1,4 @@
-use super::mentions::{Kind, Mention, find, paragraph_start};
+use super::mentions::{Kind, Mention, find, paragraph_start, window_start};
 use crate::declare_rule;
 use crate::diagnostic::Applicability;
 use crate::document::Document;
@@ -59,9 +59,7 @@ impl Rule for GenderFlip {
                 continue;
             }
             let from = paragraph_start(doc, m.paragraph, 1);
-            while lo < i && ms[lo].span.start < from {
-                lo += 1;
-            }
+            lo = lo.max(window_start(&ms, i, from));
             let Some(person) = sole_person(&ms[lo..i]) else {
                 continue;
             };

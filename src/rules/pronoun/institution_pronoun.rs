@@ -1,4 +1,4 @@
-use super::mentions::{Kind, Mention, find, paragraph_start};
+use super::mentions::{Kind, Mention, find, paragraph_start, window_start};
 use crate::declare_rule;
 use crate::diagnostic::Applicability;
 use crate::document::{Document, TokenKind};
@@ -91,7 +91,7 @@ impl Rule for InstitutionPronoun {
             // ", he said" / "…,” he said"
             let attribution = matches!(prev, Some("," | "”" | "»")) && is_reporting_verb(next);
             // "He did not …" / "However, he did not …"
-            let opening = {
+            let opening = pos <= 3 && {
                 let before: Vec<&str> = toks[..pos]
                     .iter()
                     .map(|t| t.span.text(text))
@@ -107,10 +107,7 @@ impl Rule for InstitutionPronoun {
             // The nearest institution before the pronoun, in this or the previous
             // sentence, with nobody else in sight.
             let window_from = paragraph_start(doc, m.paragraph, 2);
-            let window: Vec<&Mention> = ms[..i]
-                .iter()
-                .filter(|x| x.span.start >= window_from)
-                .collect();
+            let window: Vec<&Mention> = ms[window_start(&ms, i, window_from)..i].iter().collect();
             if window.iter().any(|x| {
                 matches!(x.kind, Kind::Person | Kind::He | Kind::She)
                     || (x.kind == Kind::PersonNoun && !x.apposition)

@@ -358,6 +358,17 @@ fn mark_appositions(out: &mut [Mention], text: &str) {
     }
 }
 
+/// How far back (in mentions) a rule may look for an antecedent: keeps the work per
+/// pronoun bounded on very long paragraphs.
+pub const MAX_LOOKBACK: usize = 200;
+
+/// Index of the first mention at or after `offset`, no further back than
+/// `MAX_LOOKBACK` mentions before `i`.
+pub fn window_start(ms: &[Mention], i: usize, offset: usize) -> usize {
+    let floor = i.saturating_sub(MAX_LOOKBACK);
+    floor + ms[floor..i].partition_point(|m| m.span.start < offset)
+}
+
 /// First byte of paragraph `p - back` (or of the document).
 pub fn paragraph_start(doc: &Document, p: usize, back: usize) -> usize {
     let paras = doc.paragraphs();
@@ -400,27 +411,5 @@ mod tests {
         assert!(kinds("Lawmakers met in Georgia on Tuesday. Russians fled.").is_empty());
         let k = kinds("Nikita fled. Later Nikita told AFP he left.");
         assert_eq!(k.iter().filter(|(_, k)| *k == Kind::Person).count(), 2);
-    }
-}
-
-#[cfg(test)]
-mod debug {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("DUMP").unwrap();
-        let text = std::fs::read_to_string(path).unwrap();
-        let d = crate::document::Document::new(&text);
-        for m in super::find(&d) {
-            eprintln!(
-                "{} {:?} {:?} key={} q={} app={}",
-                d.line_index(m.span.start) + 1,
-                d.slice(m.span),
-                m.kind,
-                m.key,
-                m.quoted,
-                m.apposition
-            );
-        }
     }
 }

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Applicability;
 use crate::document::{Document, TokenKind};
 use crate::rule::{Emitter, Rule, RuleMeta};
-use crate::rules::pronoun::mentions::{Kind, find, paragraph_start};
+use crate::rules::pronoun::mentions::{Kind, find, paragraph_start, window_start};
 use crate::span::Span;
 
 declare_rule! {
@@ -94,6 +94,7 @@ impl Rule for DanglingObjectPronoun {
             let Some(subject) = ms[..i]
                 .iter()
                 .rev()
+                .take(3)
                 .find(|x| x.kind == Kind::Person && x.span.end <= verb.span.start)
             else {
                 continue;
@@ -103,9 +104,8 @@ impl Rule for DanglingObjectPronoun {
                 continue;
             }
             let from = paragraph_start(doc, m.paragraph, 2);
-            let other = ms[..i].iter().any(|x| {
-                x.span.start >= from
-                    && x.span.start < verb.span.start
+            let other = ms[window_start(&ms, i, from)..i].iter().any(|x| {
+                x.span.start < verb.span.start
                     && match x.kind {
                         Kind::Person => x.key != subject.key,
                         Kind::PersonNoun => !x.apposition,

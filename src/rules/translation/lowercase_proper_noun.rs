@@ -192,14 +192,24 @@ impl Rule for LowercaseProperNoun {
 
 /// Whether the token sits in a URL, e-mail address, hashtag, handle or file name.
 fn in_link(text: &str, span: Span) -> bool {
-    let start = text[..span.start]
+    // Look at most 200 bytes either way: a link is never longer in practice, and
+    // the bound keeps the rule linear on text without spaces.
+    let mut lo = span.start.saturating_sub(200);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (span.end + 200).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let start = text[lo..span.start]
         .rfind(char::is_whitespace)
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let end = text[span.end..]
+        .map(|i| lo + i + 1)
+        .unwrap_or(lo);
+    let end = text[span.end..hi]
         .find(char::is_whitespace)
         .map(|i| span.end + i)
-        .unwrap_or(text.len());
+        .unwrap_or(hi);
     let chunk = &text[start..end];
     let inner = chunk.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '”', '"', '’']);
     inner.contains(['/', '@', '#', '_', '=', '\\'])

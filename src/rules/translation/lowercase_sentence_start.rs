@@ -101,10 +101,10 @@ impl Rule for LowercaseSentenceStart {
             {
                 continue;
             }
-            let chunk_end = text[first.span.end..]
+            let chunk_end = text[first.span.end..cur.span.end]
                 .find(char::is_whitespace)
                 .map(|i| first.span.end + i)
-                .unwrap_or(text.len());
+                .unwrap_or(cur.span.end);
             let chunk = text[first.span.start..chunk_end].trim_end_matches(['.', ',', ';', ':']);
             if chunk.contains(['.', '/', '@', '_', ';', '&', '#']) {
                 continue;

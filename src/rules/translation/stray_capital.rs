@@ -77,11 +77,10 @@ impl Rule for StrayCapital {
                 if heads.contains(&line) || doc.lines()[line].span.start == t.span.start {
                     continue;
                 }
-                let line_start = doc.lines()[line].span.start;
-                if text[line_start..t.span.start].trim().is_empty() {
-                    continue;
-                }
                 let prev = toks[i - 1];
+                if doc.line_index(prev.span.start) != line {
+                    continue; // first on its line
+                }
                 let ps = prev.span.text(text);
                 let prev_ok =
                     (prev.kind == TokenKind::Word && starts_lower(ps)) || matches!(ps, "]" | ")");
