@@ -1,0 +1,180 @@
+//! Document-level facts several rules need: where quotations are, which words the
+//! document itself capitalises in mid-sentence, which lines are headlines.
+
+use super::lexicon::{is_all_caps, starts_upper};
+use crate::document::{Document, TokenKind};
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+
+/// Spans of quoted speech: `“…”` pairs and straight `"…"` pairs, per paragraph. A
+/// quotation left open runs to the end of its paragraph.
+pub fn quote_spans(doc: &Document) -> Vec<Span> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for p in doc.paragraphs() {
+        let s = p.span.text(text);
+        let mut open: Option<usize> = None;
+        let mut straight = false;
+        for (i, c) in s.char_indices() {
+            let at = p.span.start + i;
+            match c {
+                '“' | '«' | '„' if open.is_none() => {
+                    open = Some(at);
+                    straight = false;
+                }
+                '”' | '»' if open.is_some() && !straight => {
+                    out.push(Span::new(open.take().unwrap_or(at), at + c.len_utf8()));
+                }
+                '"' => match open {
+                    None => {
+                        open = Some(at);
+                        straight = true;
+                    }
+                    Some(o) if straight => {
+                        out.push(Span::new(o, at + 1));
+                        open = None;
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        if let Some(o) = open {
+            out.push(Span::new(o, p.span.end));
+        }
+    }
+    out
+}
+
+/// True when `offset` lies inside one of the sorted, disjoint `spans`.
+pub fn inside(spans: &[Span], offset: usize) -> bool {
+    let i = spans.partition_point(|s| s.end <= offset);
+    spans.get(i).is_some_and(|s| s.contains(offset))
+}
+
+/// Word tokens with their sentence position: index in the sentence's word list
+/// (0 = first word) and whether a punctuation mark that opens a sentence-like unit
+/// (quote, colon, dash, bracket) comes right before.
+#[derive(Clone, Copy, Debug)]
+pub struct WordAt {
+    pub span: Span,
+    pub sentence: usize,
+    /// True for the first word of a sentence or of a quotation, or after a colon.
+    pub starts_unit: bool,
+}
+
+/// Every word token of the document with its sentence index.
+pub fn words(doc: &Document) -> Vec<WordAt> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences().iter().enumerate() {
+        let mut first = true;
+        let mut prev_punct: Option<char> = None;
+        for t in doc.tokens_in(s.span) {
+            match t.kind {
+                TokenKind::Punct => {
+                    prev_punct = t.span.text(text).chars().next();
+                }
+                _ => {
+                    let opener = prev_punct.is_some_and(|c| {
+                        matches!(
+                            c,
+                            '“' | '"'
+                                | '«'
+                                | '„'
+                                | '‘'
+                                | ':'
+                                | '—'
+                                | '–'
+                                | '('
+                                | '['
+                                | '•'
+                                | '*'
+                                | '-'
+                                | '…'
+                                | '>'
+                                | '|'
+                                | ';'
+                        )
+                    });
+                    if t.kind == TokenKind::Word {
+                        out.push(WordAt {
+                            span: t.span,
+                            sentence: si,
+                            starts_unit: first || opener,
+                        });
+                    }
+                    first = false;
+                    prev_punct = None;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Lower-cased words the document writes capitalised somewhere other than at the
+/// start of a sentence or quotation, with how often.
+pub fn midsentence_capitals(doc: &Document, words: &[WordAt]) -> HashMap<String, usize> {
+    let text = doc.text();
+    let mut m: HashMap<String, usize> = HashMap::new();
+    for w in words {
+        let s = w.span.text(text);
+        if !w.starts_unit && starts_upper(s) && !is_all_caps(s) {
+            *m.entry(super::lexicon::strip_possessive(s).to_lowercase())
+                .or_default() += 1;
+        }
+    }
+    m
+}
+
+/// Lines that read as headlines or titles: most of their longer words capitalised,
+/// or short with no closing punctuation.
+pub fn headline_lines(doc: &Document) -> HashSet<usize> {
+    let text = doc.text();
+    let mut out = HashSet::new();
+    for (i, l) in doc.lines().iter().enumerate() {
+        let s = l.span.text(text).trim();
+        if s.is_empty() {
+            continue;
+        }
+        let words: Vec<(Span, &str)> = doc.words_in(l.span).collect();
+        let long: Vec<&str> = words
+            .iter()
+            .map(|(_, w)| *w)
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        let caps = long.iter().filter(|w| starts_upper(w)).count();
+        let ends_open = !s.ends_with(['.', '!', '?', '”', '"', ':', ';', ',']);
+        if (long.len() >= 2 && caps * 10 >= long.len() * 6) || (ends_open && words.len() <= 14) {
+            out.insert(i);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_pair_and_run_open() {
+        let text = "“Go,” she said. “Stay here\n\nNo more.";
+        let d = Document::new(text);
+        let q = quote_spans(&d);
+        assert_eq!(q.len(), 2);
+        assert!(inside(&q, 1));
+        assert!(!inside(&q, text.find("she").unwrap()));
+        assert!(inside(&q, text.find("Stay").unwrap()));
+        assert!(!inside(&q, text.find("No").unwrap()));
+    }
+
+    #[test]
+    fn capitals_ignore_sentence_starts() {
+        let d = Document::new("Nikita left. He met Nikita in Paris.");
+        let w = words(&d);
+        let m = midsentence_capitals(&d, &w);
+        assert_eq!(m.get("nikita"), Some(&1));
+        assert!(!m.contains_key("he"));
+    }
+}

@@ -1,0 +1,277 @@
+use super::context::{midsentence_capitals, words};
+use super::lexicon::{
+    is_ambiguous, is_function_word, is_institution_word, is_month, proper_form, starts_upper,
+    strip_possessive, upper_first,
+};
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Severity};
+use crate::document::{Document, TokenKind};
+use crate::rule::{Emitter, Rule, RuleMeta};
+use crate::span::Span;
+use std::collections::HashMap;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a proper noun written in lower case ("denounced by kyiv"): countries,
+    /// capitals and major cities, continents, days, months, nationalities and
+    /// languages from a built-in gazetteer, plus names the document itself writes
+    /// capitalised in mid-sentence elsewhere (reported as info: the evidence is thin).
+    ///
+    /// Gazetteer words that are also ordinary words (china, turkey, chad, march,
+    /// may, august, polish, french) need two things: the document capitalises the
+    /// word elsewhere, and the context points at the name (a month before a number,
+    /// a place after "in", "to", "from", or a capitalised place next to it). URLs,
+    /// hashtags, handles, hyphenated compounds and all-lower-case lines are skipped.
+    ///
+    /// ## Why is this bad?
+    /// A lower-case name looks like a typo or scraped markup and, for words like
+    /// "turkey", can change the meaning.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// Referendums were denounced as simulacra by kyiv in four regions.
+    /// ```
+    /// ```text flag
+    /// Turkey reopened its border. Flights from turkey resumed on may 5.
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// They served turkey and plates of fine china. Prices may rise in march formation.
+    /// ```
+    /// ```text before
+    /// The talks in moscow ended on tuesday.
+    /// ```
+    /// ```text after
+    /// The talks in Moscow ended on Tuesday.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Capitalising an unambiguous gazetteer word is safe; anything else is unsafe.
+    pub struct LowercaseProperNoun {
+        id: "lowercase-proper-noun",
+        category: Translation,
+        fix: Always,
+        summary: "Proper noun written in lower case",
+    }
+}
+
+const PLACE_PREPS: &[&str] = &[
+    "in", "to", "from", "between", "across", "toward", "towards", "into", "via", "visit",
+    "visited", "visiting", "and",
+];
+
+impl Rule for LowercaseProperNoun {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let text = doc.text();
+        let ws = words(doc);
+        let caps = midsentence_capitals(doc, &ws);
+        // Capitalised on their own, not as part of a longer name ("Interior Ministry").
+        let mut standalone: HashMap<String, usize> = HashMap::new();
+        for (k, w) in ws.iter().enumerate() {
+            let s = w.span.text(text);
+            let cap = |j: Option<&super::context::WordAt>| {
+                j.is_some_and(|x| x.sentence == w.sentence && starts_upper(x.span.text(text)))
+            };
+            if !w.starts_unit
+                && starts_upper(s)
+                && !cap(k.checked_sub(1).and_then(|j| ws.get(j)))
+                && !cap(ws.get(k + 1))
+            {
+                *standalone
+                    .entry(strip_possessive(s).to_lowercase())
+                    .or_default() += 1;
+            }
+        }
+        let mut lower_count: HashMap<String, usize> = HashMap::new();
+        for w in &ws {
+            let s = w.span.text(text);
+            if !s.chars().any(char::is_uppercase) {
+                *lower_count
+                    .entry(strip_possessive(s).to_string())
+                    .or_default() += 1;
+            }
+        }
+        let toks = doc.tokens();
+        for (ti, t) in toks.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.span.text(text);
+            if w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) || w.contains('-') {
+                continue;
+            }
+            let base = strip_possessive(w);
+            if (is_function_word(base) && base != "may") || base.chars().count() < 3 {
+                continue;
+            }
+            if in_link(text, t.span) {
+                continue;
+            }
+            let line = doc.lines()[doc.line_index(t.span.start)].span;
+            if !line.text(text).chars().any(char::is_uppercase) {
+                continue;
+            }
+            let word_at = |k: isize| -> Option<&str> {
+                let j = ti as isize + k;
+                (j >= 0)
+                    .then(|| toks.get(j as usize))
+                    .flatten()
+                    .filter(|t| t.kind != TokenKind::Punct || k != 1)
+                    .map(|t| t.span.text(text))
+            };
+            let fixed = upper_first(w);
+            match proper_form(base) {
+                Some(_) if !is_ambiguous(base) => {
+                    out.emit(t.span, format!("proper noun `{w}` in lower case"))
+                        .replace(
+                            format!("write `{fixed}`"),
+                            t.span,
+                            fixed,
+                            Applicability::Safe,
+                        );
+                }
+                Some(proper) => {
+                    let evidence = caps.contains_key(base);
+                    let next = toks.get(ti + 1);
+                    let cue = if is_month(proper) {
+                        let after = toks.get(ti + 2).map(|a| a.span.text(text));
+                        next.is_some_and(|n| {
+                            n.kind == TokenKind::Number
+                                && n.span.len() <= 4
+                                && text[t.span.end..n.span.start] == *" "
+                        }) && !after
+                            .is_some_and(|a| a.chars().next().is_some_and(char::is_lowercase))
+                    } else {
+                        evidence
+                            && (word_at(-1).is_some_and(|p| PLACE_PREPS.contains(&p))
+                                || [word_at(-2), word_at(2), word_at(-1), word_at(1)]
+                                    .into_iter()
+                                    .flatten()
+                                    .any(|n| {
+                                        starts_upper(n) && proper_form(&n.to_lowercase()).is_some()
+                                    }))
+                    };
+                    if cue {
+                        out.emit(t.span, format!("proper noun `{w}` in lower case"))
+                            .replace(
+                                format!("write `{fixed}`"),
+                                t.span,
+                                fixed,
+                                Applicability::Unsafe,
+                            );
+                    }
+                }
+                None => {
+                    let seen = standalone.get(base).copied().unwrap_or(0);
+                    if seen >= 2
+                        && !is_institution_word(base)
+                        && lower_count.get(base) == Some(&1)
+                        && base.chars().count() >= 5
+                    {
+                        out.emit(
+                            t.span,
+                            format!("`{w}` is capitalised elsewhere in the story ({seen} times)"),
+                        )
+                        .severity(Severity::Info)
+                        .replace(
+                            format!("write `{fixed}`"),
+                            t.span,
+                            fixed,
+                            Applicability::Unsafe,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the token sits in a URL, e-mail address, hashtag, handle or file name.
+fn in_link(text: &str, span: Span) -> bool {
+    // Look at most 200 bytes either way: a link is never longer in practice, and
+    // the bound keeps the rule linear on text without spaces.
+    let mut lo = span.start.saturating_sub(200);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (span.end + 200).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let start = text[lo..span.start]
+        .rfind(char::is_whitespace)
+        .map(|i| lo + i + 1)
+        .unwrap_or(lo);
+    let end = text[span.end..hi]
+        .find(char::is_whitespace)
+        .map(|i| span.end + i)
+        .unwrap_or(hi);
+    let chunk = &text[start..end];
+    let inner = chunk.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '”', '"', '’']);
+    inner.contains(['/', '@', '#', '_', '=', '\\'])
+        || inner.trim_start_matches(['(', '“', '"']).contains('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    #[test]
+    fn gazetteer_words() {
+        assert_flags(
+            "Denounced by kyiv and moscow.",
+            &LowercaseProperNoun,
+            &["kyiv", "moscow"],
+        );
+        assert_fix_result(
+            "It ended on tuesday’s vote.",
+            &LowercaseProperNoun,
+            "It ended on Tuesday’s vote.",
+        );
+    }
+
+    #[test]
+    fn ambiguous_words_need_evidence() {
+        assert_no_lints(
+            "They ate turkey in china bowls. Prices may rise.",
+            &LowercaseProperNoun,
+        );
+        assert_flags(
+            "Officials in Turkey agreed. Flights from turkey resumed on may 5.",
+            &LowercaseProperNoun,
+            &["turkey", "may"],
+        );
+        assert_no_lints(
+            "They march 5 miles in march formation.",
+            &LowercaseProperNoun,
+        );
+    }
+
+    #[test]
+    fn links_and_lowercase_lines_are_skipped() {
+        assert_no_lints(
+            "See https://example.com/kyiv and #kyiv or @moscow. File kyiv.txt",
+            &LowercaseProperNoun,
+        );
+        assert_no_lints(
+            "moscow-will-not-seek-extradition\nthe kyiv slug",
+            &LowercaseProperNoun,
+        );
+        assert_no_lints("A pro-russian group met.", &LowercaseProperNoun);
+    }
+
+    #[test]
+    fn document_evidence_is_info() {
+        let d = lint_with(
+            "Akhmetjanov spoke. Officials met Akhmetjanov and later Akhmetjanov again; akhmetjanov left.",
+            &LowercaseProperNoun,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Info);
+    }
+}

@@ -1,0 +1,165 @@
+use super::lexicon::{starts_lower, upper_first};
+use crate::declare_rule;
+use crate::diagnostic::Applicability;
+use crate::document::{Document, TokenKind};
+use crate::rule::{Emitter, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a sentence that starts with a lower-case letter after a full stop in the
+    /// middle of a paragraph ("… at the border. the ministry said …").
+    ///
+    /// Not after abbreviations ("approx.", "vs.", "Ga."), initials, numbers or
+    /// ellipses; not for words written in lower case on purpose (iPhone, eBay, de
+    /// Klerk), URLs or e-mail addresses, and not after a question or exclamation
+    /// mark, where a quotation may go on ("“Why?” she asked").
+    ///
+    /// ## Why is this bad?
+    /// Either the capital was lost or the full stop is wrong; both read as a slip.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// Queues formed at the border. the ministry said it was ready.
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// Sales of the iPhone rose. eBay fell. “Why?” she asked. It rose 3.5 percent.
+    /// ```
+    /// ```text before
+    /// Queues formed at the border. the ministry said it was ready.
+    /// ```
+    /// ```text after
+    /// Queues formed at the border. The ministry said it was ready.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: when the full stop is the error, the fix is to remove it instead.
+    pub struct LowercaseSentenceStart {
+        id: "lowercase-sentence-start",
+        category: Translation,
+        fix: Always,
+        summary: "Sentence starts with a lower-case letter",
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "vs", "etc", "approx", "cf", "ca", "al", "ed", "eds", "pp", "vol", "no", "op", "fig", "incl",
+    "esp", "viz", "resp", "min", "max", "km", "kg", "mi", "ft", "oz", "lb", "lbs", "hr", "hrs",
+    "sq", "tel", "ext", "dept", "univ", "assn", "bros", "av", "ave", "rd", "st", "mt",
+];
+
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "dos", "du", "la", "le", "al", "el", "bin", "ibn",
+    "ter", "ten", "zu", "di", "del", "della",
+];
+
+impl Rule for LowercaseSentenceStart {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let text = doc.text();
+        let sentences = doc.sentences();
+        for k in 1..sentences.len() {
+            let (prev, cur) = (sentences[k - 1], sentences[k]);
+            if prev.paragraph != cur.paragraph {
+                continue;
+            }
+            let p = prev.span.text(text);
+            if !p.ends_with('.') || p.ends_with("..") {
+                continue;
+            }
+            let body = &p[..p.len() - 1];
+            let last = body
+                .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"'))
+                .next()
+                .unwrap_or("");
+            let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+            if last.is_empty()
+                || last.contains('.')
+                || !last.chars().any(char::is_alphabetic)
+                || last.chars().any(|c| c.is_ascii_digit())
+                || letters == 1
+                || (letters <= 4 && last.chars().next().is_some_and(char::is_uppercase))
+                || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+            {
+                continue;
+            }
+            let Some(first) = doc.tokens_in(cur.span).first().copied() else {
+                continue;
+            };
+            if first.kind != TokenKind::Word || first.span.start != cur.span.start {
+                continue;
+            }
+            let w = first.span.text(text);
+            if !starts_lower(w)
+                || w.chars().any(char::is_uppercase)
+                || PARTICLES.contains(&w)
+                || w.chars().any(|c| c.is_ascii_digit())
+                || w.chars().count() < 2
+            {
+                continue;
+            }
+            let chunk_end = text[first.span.end..cur.span.end]
+                .find(char::is_whitespace)
+                .map(|i| first.span.end + i)
+                .unwrap_or(cur.span.end);
+            let chunk = text[first.span.start..chunk_end].trim_end_matches(['.', ',', ';', ':']);
+            if chunk.contains(['.', '/', '@', '_', ';', '&', '#']) {
+                continue;
+            }
+            let fixed = upper_first(w);
+            out.emit(first.span, format!("sentence starts with lower-case `{w}`"))
+                .replace(
+                    format!("write `{fixed}`"),
+                    first.span,
+                    fixed,
+                    Applicability::Unsafe,
+                );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    #[test]
+    fn flags_lowercase_start() {
+        assert_flags(
+            "Queues formed at the border. the ministry said it was ready.",
+            &LowercaseSentenceStart,
+            &["the"],
+        );
+    }
+
+    #[test]
+    fn abbreviations_brands_and_quotes() {
+        assert_no_lints(
+            "The iPhone sold well. eBay fell. “Why?” she asked.",
+            &LowercaseSentenceStart,
+        );
+        assert_no_lints(
+            "It weighs approx. ten tonnes and costs 3.5 million.",
+            &LowercaseSentenceStart,
+        );
+        assert_no_lints(
+            "He lives in Atlanta, Ga. and works there.",
+            &LowercaseSentenceStart,
+        );
+        assert_no_lints(
+            "Smith et al. showed it. Visit example.com. bit.ly links fail.",
+            &LowercaseSentenceStart,
+        );
+        assert_no_lints(
+            "He met the leader. de Klerk agreed.",
+            &LowercaseSentenceStart,
+        );
+        assert_no_lints(
+            "The war ended.\n\nthe next chapter",
+            &LowercaseSentenceStart,
+        );
+    }
+}

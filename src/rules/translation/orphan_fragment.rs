@@ -1,0 +1,127 @@
+use super::lexicon::{is_day, is_month};
+use crate::declare_rule;
+use crate::document::{Document, TokenKind};
+use crate::rule::{Emitter, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a "sentence" that is only a date or a number, left behind after a
+    /// complete sentence in the same paragraph ("… after Russia invaded their
+    /// country. February 24."), which is what machine translation makes of an
+    /// apposition or a dropped "on".
+    ///
+    /// Only fragments in the middle of a paragraph count, so headlines, subheads,
+    /// datelines, sign-offs and list items (their own paragraphs) are never checked;
+    /// nor are answers after a question, quotations, or list and Q&A paragraphs.
+    ///
+    /// ## Why is this bad?
+    /// The fragment hangs loose: the reader cannot tell what the date belongs to.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// Some walked on, as Ukrainians did after Russia invaded their country. February 24.
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// Russia invaded Ukraine on February 24. When did it start? February 24.
+    /// ```
+    pub struct OrphanFragment {
+        id: "orphan-fragment",
+        category: Translation,
+        fix: None,
+        summary: "Date or number left as a sentence of its own",
+    }
+}
+
+const LEADS: &[&str] = &[
+    "on", "in", "since", "until", "by", "from", "On", "In", "Since", "Until", "By", "From",
+];
+
+impl Rule for OrphanFragment {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let text = doc.text();
+        let sentences = doc.sentences();
+        let quotes = super::context::quote_spans(doc);
+        for k in 1..sentences.len() {
+            let (prev, cur) = (sentences[k - 1], sentences[k]);
+            if prev.paragraph != cur.paragraph {
+                continue;
+            }
+            let p = prev.span.text(text);
+            let c = cur.span.text(text);
+            if !p.ends_with('.') || !c.ends_with('.') || c.ends_with("..") {
+                continue;
+            }
+            if super::context::inside(&quotes, cur.span.start) {
+                continue;
+            }
+            let para = doc.paragraphs()[cur.paragraph].span.text(text);
+            if para.starts_with(['-', '•', '*', '–', '—'])
+                || para.starts_with("Q") && para[1..].starts_with([':', '.'])
+            {
+                continue;
+            }
+            let toks: Vec<_> = doc
+                .tokens_in(cur.span)
+                .iter()
+                .filter(|t| t.span.text(text) != ",")
+                .copied()
+                .collect();
+            let toks = &toks[..toks.len().saturating_sub(1)]; // drop the final "."
+            let mut words: Vec<(TokenKind, &str)> =
+                toks.iter().map(|t| (t.kind, t.span.text(text))).collect();
+            if words.first().is_some_and(|(_, w)| LEADS.contains(w)) {
+                words.remove(0);
+            }
+            if is_date_or_number(&words) {
+                out.emit(
+                    cur.span,
+                    format!("fragment `{c}` after a complete sentence"),
+                )
+                .note("join it to the sentence it belongs to, or drop it");
+            }
+        }
+    }
+}
+
+fn is_date_or_number(w: &[(TokenKind, &str)]) -> bool {
+    use TokenKind::{Number, Word};
+    let month = |s: &str| is_month(s) && s.chars().next().is_some_and(char::is_uppercase);
+    match w {
+        [(Number, _)] => true,
+        [(Word, d)] => is_day(d) && d.chars().next().is_some_and(char::is_uppercase),
+        [(Word, m), (Number, _)] | [(Number, _), (Word, m)] => month(m),
+        [(Word, m), (Number, _), (Number, _)] | [(Number, _), (Word, m), (Number, _)] => month(m),
+        [(Word, d), (Word, m), (Number, _)] => is_day(d) && month(m),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    #[test]
+    fn flags_date_fragment() {
+        assert_flags(
+            "Some walked on, as Ukrainians did after Russia invaded their country. February 24.",
+            &OrphanFragment,
+            &["February 24."],
+        );
+        assert_lint_count("It happened then. On 24 February 2022.", &OrphanFragment, 1);
+    }
+
+    #[test]
+    fn headlines_answers_and_sentences_stay_clean() {
+        assert_no_lints("February 24.\n\nThe war began.", &OrphanFragment);
+        assert_no_lints("When did it begin? February 24.", &OrphanFragment);
+        assert_no_lints("It began on February 24. He left.", &OrphanFragment);
+        assert_no_lints("“It began. February 24.”", &OrphanFragment);
+        assert_no_lints("The score was level. They won in May.", &OrphanFragment);
+    }
+}

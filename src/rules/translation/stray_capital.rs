@@ -1,0 +1,151 @@
+use super::context::headline_lines;
+use super::lexicon::{lower_first, starts_lower, starts_upper};
+use crate::declare_rule;
+use crate::diagnostic::Applicability;
+use crate::document::{Document, TokenKind};
+use crate::rule::{Emitter, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a capitalised pronoun, preposition, article, conjunction or auxiliary in
+    /// the middle of a sentence ("young man They shot a Russian officer In the
+    /// recruitment office", "[Russians] They were arriving"): the mark of a machine
+    /// translation that stitched sentence fragments together.
+    ///
+    /// The word must come right after a lower-case word or a closing bracket and be
+    /// followed by a lower-case word, so names and titles ("The Hague", "the album
+    /// In Rainbows", "Bank Of America") stay clean, as do words after a sentence end,
+    /// colon, dash, opening quotation mark or bracket, words opening a line, and
+    /// title-case headlines.
+    ///
+    /// ## Why is this bad?
+    /// The capital tells the reader a new sentence starts where none does; the copy
+    /// is probably garbled around it and needs a human look.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// On Monday a young man They shot a Russian officer In the recruitment office.
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// The court in The Hague ruled on Monday. She said: They will appeal.
+    /// ```
+    /// ```text before
+    /// From 5,000 to 6,000 [Russians] They were arriving daily.
+    /// ```
+    /// ```text after
+    /// From 5,000 to 6,000 [Russians] they were arriving daily.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: lower-casing is usually right, but the sentence around it may need
+    /// rewriting.
+    pub struct StrayCapital {
+        id: "stray-capital",
+        category: Translation,
+        fix: Always,
+        summary: "Capitalised common word in mid-sentence",
+    }
+}
+
+const WORDS: &[&str] = &[
+    "They", "We", "He", "She", "It", "You", "Them", "Him", "His", "Their", "Our", "Its", "Your",
+    "These", "Those", "This", "That", "In", "On", "At", "Of", "For", "With", "From", "By", "To",
+    "Into", "Under", "Over", "After", "Before", "During", "Without", "Between", "Against",
+    "Through", "About", "Across", "The", "An", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
+    "Would", "Could", "Should", "Must", "Does", "Did", "And", "But", "Or", "Because", "While",
+    "When", "Where", "Which", "Who", "If", "There",
+];
+
+impl Rule for StrayCapital {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let text = doc.text();
+        let heads = headline_lines(doc);
+        for s in doc.sentences() {
+            let toks = doc.tokens_in(s.span);
+            for i in 1..toks.len() {
+                let t = toks[i];
+                let w = t.span.text(text);
+                if t.kind != TokenKind::Word || !WORDS.contains(&w) {
+                    continue;
+                }
+                let line = doc.line_index(t.span.start);
+                if heads.contains(&line) || doc.lines()[line].span.start == t.span.start {
+                    continue;
+                }
+                let prev = toks[i - 1];
+                if doc.line_index(prev.span.start) != line {
+                    continue; // first on its line
+                }
+                let ps = prev.span.text(text);
+                let prev_ok =
+                    (prev.kind == TokenKind::Word && starts_lower(ps)) || matches!(ps, "]" | ")");
+                if !prev_ok {
+                    continue;
+                }
+                let Some(next) = toks.get(i + 1) else {
+                    continue;
+                };
+                let ns = next.span.text(text);
+                if next.kind != TokenKind::Word || !starts_lower(ns) || starts_upper(ns) {
+                    continue;
+                }
+                let fixed = lower_first(w);
+                out.emit(t.span, format!("capitalised `{w}` in mid-sentence"))
+                    .replace(
+                        format!("write `{fixed}`"),
+                        t.span,
+                        fixed,
+                        Applicability::Unsafe,
+                    );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    #[test]
+    fn flags_stray_capitals() {
+        assert_flags(
+            "Monday young man They shot a Russian officer In the recruitment office to protest.",
+            &StrayCapital,
+            &["They", "In"],
+        );
+        assert_flags(
+            "“Four to five days ago from 5000 to 6000 [Russians] They were arriving in Georgia daily.",
+            &StrayCapital,
+            &["They"],
+        );
+    }
+
+    #[test]
+    fn names_titles_and_starts_stay_clean() {
+        assert_no_lints(
+            "The court in The Hague ruled. The film Gone With The Wind aired.",
+            &StrayCapital,
+        );
+        assert_no_lints(
+            "She said: They will appeal. He added — They know.",
+            &StrayCapital,
+        );
+        assert_no_lints("They met at 10 a.m. They left later.", &StrayCapital);
+        assert_no_lints(
+            "Russians Flee To Georgia As Border Queues Grow\n\nThe queue grew.",
+            &StrayCapital,
+        );
+        assert_no_lints("He read “The art of war” twice.", &StrayCapital);
+        assert_no_lints("the report\nThe ministry said it was fine.", &StrayCapital);
+        assert_no_lints(
+            "He joined the band The Who in 1964 and the group Of Monsters and Men.",
+            &StrayCapital,
+        );
+    }
+}

@@ -1,0 +1,286 @@
+use super::lexicon::{is_function_word, starts_upper};
+use crate::declare_rule;
+use crate::diagnostic::{Applicability, Severity};
+use crate::document::{Document, Token, TokenKind};
+use crate::rule::{Emitter, Rule, RuleMeta};
+use crate::span::Span;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a word written twice in a row ("the the", "of of", "will will not") and a
+    /// negation kept in two forms ("do not don’t", "cannot can’t"), which is what a
+    /// machine translation or an editing pass leaves when two renderings are merged.
+    ///
+    /// Legitimate repeats stay clean: "had had", "that that", "is is" after a
+    /// what-clause ("What it is is a scandal"), names ("Bora Bora", "Duran Duran"),
+    /// numbers. Emphatic repeats of content words ("very very") are reported as info.
+    ///
+    /// ## Why is this bad?
+    /// A doubled word reads as a typo and a doubled negation reads as garbled copy.
+    ///
+    /// ## Example
+    /// ```text flag
+    /// Russians do not don’t need a visa.
+    /// ```
+    /// ```text flag
+    /// The talks will resume in the the spring.
+    /// ```
+    /// Use instead:
+    /// ```text pass
+    /// He had had enough. She said that that was final. They flew to Bora Bora.
+    /// ```
+    /// ```text before
+    /// It is part of of the plan.
+    /// ```
+    /// ```text after
+    /// It is part of the plan.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Dropping an exact repeat of a function word is safe. Dropping one form of a
+    /// doubled negation, or a repeated content word, is unsafe: the writer may have
+    /// meant something else.
+    pub struct WordStutter {
+        id: "word-stutter",
+        category: Translation,
+        fix: Always,
+        summary: "Word or negation repeated",
+    }
+}
+
+/// Repeats that are correct English.
+const ALLOWED_REPEATS: &[&str] = &[
+    "had", "that", "do", "bye", "ha", "haha", "blah", "tut", "chop", "knock", "boo", "night",
+    "there", "well", "now", "yeah", "no", "yes", "oh", "la", "mahi", "beri", "tom", "pooh", "so",
+    "go", "hush", "cha", "choo", "bora", "pago", "walla", "sing", "dum", "tsk", "hip", "rah", "ho",
+    "hey", "wait", "come",
+];
+
+/// Particles that legitimately meet their preposition twin ("logged in in Paris").
+const PARTICLES: &[&str] = &[
+    "in", "on", "up", "out", "off", "over", "down", "by", "through", "about", "around", "back",
+    "along", "across", "away", "to",
+];
+
+/// Full negation and its contraction, either order.
+const NEGATIONS: &[(&str, &str)] = &[
+    ("do not", "don’t"),
+    ("does not", "doesn’t"),
+    ("did not", "didn’t"),
+    ("is not", "isn’t"),
+    ("are not", "aren’t"),
+    ("was not", "wasn’t"),
+    ("were not", "weren’t"),
+    ("have not", "haven’t"),
+    ("has not", "hasn’t"),
+    ("had not", "hadn’t"),
+    ("will not", "won’t"),
+    ("would not", "wouldn’t"),
+    ("cannot", "can’t"),
+    ("can not", "can’t"),
+    ("could not", "couldn’t"),
+    ("should not", "shouldn’t"),
+    ("must not", "mustn’t"),
+    ("need not", "needn’t"),
+];
+
+/// Words before "is is" that make the second "is" the main verb of a what-clause.
+const CLAUSE_HEADS: &[&str] = &[
+    "what", "where", "why", "how", "who", "whatever", "all", "thing", "problem", "question",
+    "point", "issue", "truth", "reality", "fact", "trouble", "idea", "reason", "matter", "worry",
+    "concern",
+];
+
+fn norm(w: &str) -> String {
+    w.replace('\'', "’").to_lowercase()
+}
+
+impl Rule for WordStutter {
+    fn meta(&self) -> &RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Emitter) {
+        let text = doc.text();
+        for p in doc.paragraphs() {
+            let toks: Vec<Token> = doc.tokens_in(p.span).to_vec();
+            let words: Vec<(usize, &str)> = toks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.kind == TokenKind::Word)
+                .map(|(i, t)| (i, t.span.text(text)))
+                .collect();
+            let mut skip_until = 0usize;
+            for k in 1..words.len() {
+                let (ia, a) = words[k - 1];
+                let (ib, b) = words[k];
+                if ib != ia + 1 || toks[ia].span.start < skip_until {
+                    continue; // punctuation between, or already reported
+                }
+                let (sa, sb) = (toks[ia].span, toks[ib].span);
+                let gap = Span::new(sa.end, sb.start).text(text);
+                if gap.contains('\n') {
+                    continue;
+                }
+                // Negation variants: "do not don’t", "don’t do not".
+                if let Some((span, short, keep_first)) = negation_pair(&words, &toks, k) {
+                    let del = widen(text, short, keep_first);
+                    out.emit(
+                        span,
+                        format!("negation written twice: `{}`", span.text(text)),
+                    )
+                    .replace(
+                        "keep one form of the negation",
+                        del,
+                        "",
+                        Applicability::Unsafe,
+                    );
+                    skip_until = span.end;
+                    continue;
+                }
+                let (la, lb) = (norm(a), norm(b));
+                if la != lb || a.chars().any(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                if starts_upper(a) && starts_upper(b) {
+                    continue; // names and titles: "Bora Bora", "The The"
+                }
+                if ALLOWED_REPEATS.contains(&la.as_str()) {
+                    continue;
+                }
+                if matches!(la.as_str(), "is" | "was") && clause_head_before(&words[..k - 1]) {
+                    continue;
+                }
+                let span = Span::new(sa.start, sb.end);
+                let del = Span::new(sa.end, sb.end);
+                let function = is_function_word(&la);
+                let particle = PARTICLES.contains(&la.as_str());
+                let d = out.emit(span, format!("word repeated: `{}`", span.text(text)));
+                let app = if function && !particle {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                };
+                d.replace("remove the repeated word", del, "", app);
+                if !function || particle {
+                    d.severity(Severity::Info);
+                }
+                skip_until = span.end;
+            }
+        }
+    }
+}
+
+/// Extends a deletion over the space that separates it from the kept words.
+fn widen(text: &str, del: Span, keep_first: bool) -> Span {
+    if keep_first {
+        let before = &text[..del.start];
+        let trimmed = before.trim_end_matches([' ', '\t']);
+        Span::new(trimmed.len(), del.end)
+    } else {
+        let after = &text[del.end..];
+        let trimmed = after.trim_start_matches([' ', '\t']);
+        Span::new(del.start, text.len() - trimmed.len())
+    }
+}
+
+/// A negation pair starting at word `k - 1`: returns the span of both forms, the
+/// span of the contraction and whether the full form comes first.
+fn negation_pair(words: &[(usize, &str)], toks: &[Token], k: usize) -> Option<(Span, Span, bool)> {
+    let consecutive = |from: usize, n: usize| -> Option<String> {
+        let mut parts = Vec::new();
+        for j in from..from + n {
+            let (i, w) = *words.get(j)?;
+            if j > from && words[j - 1].0 + 1 != i {
+                return None;
+            }
+            parts.push(norm(w));
+        }
+        Some(parts.join(" "))
+    };
+    let start = k - 1;
+    for (full, short) in NEGATIONS {
+        let n_full = full.split(' ').count();
+        // full then short
+        if consecutive(start, n_full).as_deref() == Some(full)
+            && words
+                .get(start + n_full)
+                .is_some_and(|(i, w)| *i == words[start + n_full - 1].0 + 1 && norm(w) == *short)
+        {
+            let s = toks[words[start].0].span.start;
+            let short = toks[words[start + n_full].0].span;
+            return Some((Span::new(s, short.end), short, true));
+        }
+        // short then full
+        if norm(words[start].1) == *short
+            && words
+                .get(start + 1)
+                .is_some_and(|(i, _)| *i == words[start].0 + 1)
+            && consecutive(start + 1, n_full).as_deref() == Some(full)
+        {
+            let short = toks[words[start].0].span;
+            let e = toks[words[start + n_full].0].span.end;
+            return Some((Span::new(short.start, e), short, false));
+        }
+    }
+    None
+}
+
+/// Whether a what-clause head appears among the last few words.
+fn clause_head_before(words: &[(usize, &str)]) -> bool {
+    words
+        .iter()
+        .rev()
+        .take(8)
+        .any(|(_, w)| CLAUSE_HEADS.contains(&w.to_lowercase().as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::*;
+
+    #[test]
+    fn exact_repeats() {
+        assert_flags("He went to the the market.", &WordStutter, &["the the"]);
+        assert_flags("The The sequel was dull.", &WordStutter, &[]);
+        assert_flags("The the sequel was dull.", &WordStutter, &["The the"]);
+        assert_fix_result("It is is over.", &WordStutter, "It is over.");
+        assert_lint_count("They will will not stop.", &WordStutter, 1);
+    }
+
+    #[test]
+    fn negation_variants() {
+        assert_fix_result(
+            "Russians do not don’t need a visa.",
+            &WordStutter,
+            "Russians do not need a visa.",
+        );
+        assert_fix_result("They won't will not go.", &WordStutter, "They will not go.");
+        assert_flags("We cannot can’t wait.", &WordStutter, &["cannot can’t"]);
+    }
+
+    #[test]
+    fn legitimate_repeats() {
+        assert_no_lints("She had had enough of it.", &WordStutter);
+        assert_no_lints("He said that that was wrong.", &WordStutter);
+        assert_no_lints("What the problem is is money.", &WordStutter);
+        assert_no_lints("They flew to Bora Bora and Pago Pago.", &WordStutter);
+        assert_no_lints(
+            "Sirhan Sirhan was denied parole. Duran Duran played.",
+            &WordStutter,
+        );
+        assert_no_lints("Turnout rose 10 10 percent.", &WordStutter);
+        assert_no_lints("He said no, no, no.", &WordStutter);
+        assert_no_lints("It ended in the\nthe end.", &WordStutter);
+    }
+
+    #[test]
+    fn emphatic_repeats_are_info() {
+        let d = lint_with("It was very very cold.", &WordStutter);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Info);
+        let d = lint_with("He logged in in Paris.", &WordStutter);
+        assert_eq!(d[0].severity, Severity::Info);
+    }
+}
