@@ -147,6 +147,16 @@ impl Linter {
         self.lint_document(&doc)
     }
 
+    /// Lints a source of any kind: HTML and Markdown as the reader sees them, with
+    /// every span and fix mapped back to the source. Plain text goes straight to
+    /// [`Linter::lint`].
+    pub fn lint_source(&self, source: &str, kind: crate::markup::InputKind) -> Vec<Diagnostic> {
+        match kind {
+            crate::markup::InputKind::Text => self.lint(source),
+            _ => crate::markup::lint(self, source, kind),
+        }
+    }
+
     pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for rule in &self.rules {
