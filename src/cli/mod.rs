@@ -94,6 +94,10 @@ struct CheckArgs {
     /// Skip these rules or categories (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
     ignore: Vec<String>,
+    /// Read inputs as this format. Default: by extension (.html .htm .xhtml → html,
+    /// .md .markdown → markdown, anything else and stdin → text).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<crate::markup::InputKind>,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -182,7 +186,12 @@ struct Outcome {
     skipped: bool,
 }
 
-fn lint_bytes(path: String, bytes: std::io::Result<Vec<u8>>, linter: &Linter) -> Outcome {
+fn lint_bytes(
+    path: String,
+    bytes: std::io::Result<Vec<u8>>,
+    linter: &Linter,
+    kind: crate::markup::InputKind,
+) -> Outcome {
     let mut o = Outcome {
         path,
         text: String::new(),
@@ -197,7 +206,7 @@ fn lint_bytes(path: String, bytes: std::io::Result<Vec<u8>>, linter: &Linter) ->
         })
     }) {
         Ok(text) => {
-            o.diagnostics = linter.lint(&text);
+            o.diagnostics = linter.lint_source(&text, kind);
             o.text = text;
         }
         Err(m) => o.error = Some(m),
@@ -234,7 +243,10 @@ fn check(
     if !use_stdin.is_empty() {
         let mut buf = Vec::new();
         let read = stdin.read_to_end(&mut buf).map(|_| buf);
-        outcomes.push(lint_bytes(args.stdin_filename.clone(), read, &linter));
+        let kind = args.input_format.unwrap_or_else(|| {
+            crate::markup::InputKind::from_path(std::path::Path::new(&args.stdin_filename))
+        });
+        outcomes.push(lint_bytes(args.stdin_filename.clone(), read, &linter, kind));
     }
     let exts: Vec<String> = walk::DEFAULT_EXTENSIONS
         .iter()
@@ -248,7 +260,12 @@ fn check(
     let linter = Arc::new(linter);
     let mut from_files: Vec<Outcome> = files
         .par_iter()
-        .map(|p| lint_bytes(p.display().to_string(), std::fs::read(p), &linter))
+        .map(|p| {
+            let kind = args
+                .input_format
+                .unwrap_or_else(|| crate::markup::InputKind::from_path(p));
+            lint_bytes(p.display().to_string(), std::fs::read(p), &linter, kind)
+        })
         .collect();
     outcomes.append(&mut from_files);
 

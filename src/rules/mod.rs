@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 pub mod encoding {
     pub mod entity_leak;
+    pub mod visible_markup;
 }
 
 /// The one list of built-in rules. Adding a rule: one line here.
@@ -12,5 +13,6 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
     vec![
         // encoding
         Arc::new(encoding::entity_leak::EntityLeak),
+        Arc::new(encoding::visible_markup::VisibleMarkup),
     ]
 }
