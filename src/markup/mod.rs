@@ -139,7 +139,7 @@ pub fn lint(linter: &Linter, source: &str, kind: InputKind) -> Vec<Diagnostic> {
             linter
                 .lint(&seg.text)
                 .into_iter()
-                .filter_map(|d| map_diagnostic(d, seg)),
+                .filter_map(|d| map_diagnostic(d, seg, source)),
         );
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -149,7 +149,7 @@ pub fn lint(linter: &Linter, source: &str, kind: InputKind) -> Vec<Diagnostic> {
 
 /// Moves one finding from visible-text to source coordinates; `None` for a finding
 /// about a placeholder (code or an image, not copy).
-pub fn map_diagnostic(mut d: Diagnostic, seg: &Segment) -> Option<Diagnostic> {
+pub fn map_diagnostic(mut d: Diagnostic, seg: &Segment, source: &str) -> Option<Diagnostic> {
     if seg.map.touches_opaque(d.span) {
         return None;
     }
@@ -160,7 +160,7 @@ pub fn map_diagnostic(mut d: Diagnostic, seg: &Segment) -> Option<Diagnostic> {
     d.suggestions = d
         .suggestions
         .into_iter()
-        .map(|s| map_suggestion(s, seg))
+        .map(|s| map_suggestion(s, seg, source))
         .collect();
     Some(d)
 }
@@ -168,13 +168,17 @@ pub fn map_diagnostic(mut d: Diagnostic, seg: &Segment) -> Option<Diagnostic> {
 /// Maps every edit; a suggestion whose edits cannot be made exactly in the source
 /// (crossing a tag, cutting an entity, a replacement the markup cannot hold) is kept
 /// for display only.
-fn map_suggestion(s: Suggestion, seg: &Segment) -> Suggestion {
+fn map_suggestion(s: Suggestion, seg: &Segment, source: &str) -> Suggestion {
     let exact: Option<Vec<_>> = s
         .edits
         .iter()
         .map(|e| {
             let r = escape(&e.replacement, seg.kind)?;
-            seg.map.edit_to_source(&seg.text, e.span(), &r)
+            let mut edit = seg.map.edit_to_source(&seg.text, e.span(), &r)?;
+            if seg.kind == SegmentKind::Markdown && edit.replacement.is_empty() {
+                widen_over_emphasis(source, &mut edit);
+            }
+            Some(edit)
         })
         .collect();
     match exact {
@@ -188,6 +192,20 @@ fn map_suggestion(s: Suggestion, seg: &Segment) -> Suggestion {
                 .collect(),
             ..s
         },
+    }
+}
+
+/// Deleting all of `*text*` must take the delimiters too: left empty, `**` would
+/// show as text.
+fn widen_over_emphasis(source: &str, edit: &mut crate::diagnostic::Edit) {
+    let b = source.as_bytes();
+    while edit.start > 0
+        && edit.end < b.len()
+        && matches!(b[edit.start - 1], b'*' | b'_' | b'~')
+        && b[edit.start - 1] == b[edit.end]
+    {
+        edit.start -= 1;
+        edit.end += 1;
     }
 }
 
