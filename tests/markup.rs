@@ -256,11 +256,12 @@ fn extraction_shows_the_plain_text() {
             for seg in &ex.segments[1..] {
                 got.extend(lines_of(&seg.text));
             }
-            // The HTML versions add a portrait's alt text, NATO's expansion, a map
-            // title and a link title, as segments of their own.
+            // The HTML versions add alt texts, NATO's expansion, a map title and a
+            // link title, as segments of their own.
             got.retain(|l| {
                 ![
                     "Portrait of the author",
+                    "Men queue with luggage at a border crossing",
                     "North Atlantic Treaty Organization",
                     "Map of border crossings",
                     "Interfax news agency",
@@ -322,6 +323,25 @@ fn suggestions_across_tags_are_display_only() {
         d.suggestions
             .iter()
             .all(|s| s.applicability == Applicability::Display)
+    );
+}
+
+#[test]
+fn alt_and_title_text_is_linted_but_not_as_page_chrome() {
+    let linter = default_registry().linter();
+    let src = "<p>It rained.</p><a href=\"/s\" title=\"Share\"><img src=\"i.png\" alt=\"Print\"></a>\
+               <img src=\"b.jpg\" alt=\"The minister&amp;#x27;s car\">";
+    let flagged: Vec<(&str, &str)> = linter
+        .lint_source(src, InputKind::Html)
+        .iter()
+        .map(|d| (d.rule, d.span.text(src)))
+        .collect();
+    assert_eq!(flagged, [("entity-leak", "&amp;#x27;")]);
+    let fixed = markup::fix_until_stable(&linter, src, InputKind::Html, Applicability::Safe);
+    assert!(
+        fixed.text.ends_with("alt=\"The minister's car\">"),
+        "{}",
+        fixed.text
     );
 }
 
@@ -415,6 +435,117 @@ fn malformed_markup_never_panics() {
         for kind in [InputKind::Html, InputKind::Markdown] {
             for d in linter.lint_source(src, kind) {
                 assert!(d.span.end <= src.len() && src.is_char_boundary(d.span.start));
+            }
+        }
+    }
+}
+
+/// Documents assembled at random from tricky fragments: every mapped span and every
+/// exact edit lies on char boundaries inside the source, and linting never panics.
+#[test]
+fn random_documents_map_onto_char_boundaries() {
+    const PARTS: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<br>",
+        "<b>",
+        "</b>",
+        "<div class=\"x\">",
+        "</div>",
+        "<code>",
+        "</code>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<img alt=\"caf\u{e9}\">",
+        "<a title='t&amp;'>",
+        "&amp;",
+        "&#x27;",
+        "&rsquo;",
+        "&amp;#x27;",
+        "&lt;p&gt;",
+        "&",
+        "&#",
+        "&nbsp;",
+        "<",
+        ">",
+        "\u{e9}",
+        "\u{1F600}",
+        "\u{4e2d}",
+        "\u{201c}",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "word",
+        "Spread the love",
+        "x27;",
+        "*",
+        "**",
+        "_",
+        "`",
+        "```",
+        "# ",
+        "- ",
+        "> ",
+        "[",
+        "](u)",
+        "![",
+        "|",
+        "---",
+        "\\",
+        "   ",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let linter = default_registry().linter();
+    for _ in 0..300 {
+        let len = 1 + next(24);
+        let src: String = (0..len).map(|_| PARTS[next(PARTS.len())]).collect();
+        for kind in [InputKind::Html, InputKind::Markdown] {
+            for seg in markup::extract(&src, kind).segments {
+                for sp in markup::all_mapped_spans(&seg) {
+                    assert!(
+                        sp.start <= sp.end
+                            && sp.end <= src.len()
+                            && src.is_char_boundary(sp.start)
+                            && src.is_char_boundary(sp.end),
+                        "{kind:?} {src:?} {sp:?}"
+                    );
+                }
+                let idx: Vec<usize> = seg
+                    .text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain([seg.text.len()])
+                    .collect();
+                for (k, &a) in idx.iter().enumerate() {
+                    for &b in &idx[k..] {
+                        if let Some(e) = seg.map.edit_to_source(&seg.text, Span::new(a, b), "") {
+                            assert!(
+                                e.start <= e.end
+                                    && src.is_char_boundary(e.start)
+                                    && src.is_char_boundary(e.end),
+                                "{kind:?} {src:?} {a}..{b} -> {e:?}"
+                            );
+                        }
+                    }
+                }
+            }
+            for d in linter.lint_source(&src, kind) {
+                assert!(src.get(d.span.range()).is_some(), "{kind:?} {src:?}");
+                for s in &d.suggestions {
+                    for e in &s.edits {
+                        assert!(src.get(e.start..e.end).is_some(), "{kind:?} {src:?}");
+                    }
+                }
             }
         }
     }

@@ -10,14 +10,14 @@
 //! break, so line- and paragraph-based rules see the structure plain copy has.
 //! Scripts, styles, code, comments and attribute values are not copy; `alt` and
 //! `title` values (HTML) and image alt text (Markdown) are linted as segments of
-//! their own.
+//! their own, by every rule except the page-chrome (boilerplate) ones.
 
 pub mod entity;
 pub mod html;
 pub mod map;
 pub mod markdown;
 
-use crate::diagnostic::{Applicability, Diagnostic, Suggestion};
+use crate::diagnostic::{Applicability, Category, Diagnostic, Suggestion};
 use crate::fix::{FixOutcome, MAX_FIX_ROUNDS, apply_suggestions, fixable};
 use crate::linter::Linter;
 use crate::span::Span;
@@ -131,7 +131,7 @@ pub fn lint(linter: &Linter, source: &str, kind: InputKind) -> Vec<Diagnostic> {
     }
     let ex = extract(source, kind);
     let mut out = Vec::new();
-    for seg in &ex.segments {
+    for (k, seg) in ex.segments.iter().enumerate() {
         if seg.text.trim().is_empty() {
             continue;
         }
@@ -139,6 +139,9 @@ pub fn lint(linter: &Linter, source: &str, kind: InputKind) -> Vec<Diagnostic> {
             linter
                 .lint(&seg.text)
                 .into_iter()
+                // Page-chrome rules judge lines of the page; a one-line alt or title
+                // text ("Share", "Print") would always look like one.
+                .filter(|d| k == 0 || d.category != Category::Boilerplate)
                 .filter_map(|d| map_diagnostic(d, seg, source)),
         );
     }

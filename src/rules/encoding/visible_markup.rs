@@ -385,6 +385,19 @@ fn emit(text: &str, cluster: Span, breaking: bool, count: usize, out: &mut Emitt
 /// What removing the tags means for the text around them: a block tag between two
 /// words leaves a space; no tag leaves a double space or a space at a line's edge.
 fn removal(text: &str, tags: Span, breaking: bool) -> (Span, &'static str) {
+    // Tags alone on their line: the line goes, terminator included.
+    let line_start = text[..tags.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[tags.end..].find('\n').map(|i| tags.end + i);
+    let blank = |s: &str| s.trim().is_empty();
+    if blank(&text[line_start..tags.start])
+        && blank(&text[tags.end..line_end.unwrap_or(text.len())])
+        && line_end.is_some()
+    {
+        return (
+            Span::new(line_start, line_end.map_or(text.len(), |e| e + 1)),
+            "",
+        );
+    }
     let before = text[..tags.start].chars().next_back();
     let after = text[tags.end..].chars().next();
     let space = |c: Option<char>| c.is_some_and(|c| c == ' ' || c == '\t');
@@ -468,6 +481,12 @@ mod tests {
         assert_fix_result("<p>Text</p>\nMore", &VisibleMarkup, "Text\nMore");
         assert_fix_result("Text </p>\nMore", &VisibleMarkup, "Text\nMore");
         assert_fix_result("a <span> b", &VisibleMarkup, "a b");
+        assert_fix_result(
+            "One.\n<!-- wp:paragraph -->\nTwo.",
+            &VisibleMarkup,
+            "One.\nTwo.",
+        );
+        assert_fix_result("One.\r\n  <div>\r\nTwo.", &VisibleMarkup, "One.\r\nTwo.");
     }
 
     #[test]
