@@ -550,3 +550,55 @@ fn random_documents_map_onto_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn cli_picks_the_format_by_extension_or_flag() {
+    let html = "tests/fixtures/markup/html/001_b076359117b8e084.html";
+    let (code, out, _) = common::run_cli(&["check", "--format", "concise", html], "");
+    assert_eq!(code, 1);
+    assert!(out.contains("html:25:79: warning[chrome-line] page-chrome line `Spread the love`"));
+    assert!(!out.contains("visible-markup"), "{out}");
+    // Read as plain text, the page's tags are leftover markup.
+    let (_, raw, _) = common::run_cli(
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--input-format",
+            "text",
+            html,
+        ],
+        "",
+    );
+    assert!(raw.contains("visible-markup"));
+    // Standard input is text unless its name or the flag says otherwise.
+    let page = "<p>It&amp;#x27;s here.</p>";
+    let (_, as_text, _) = common::run_cli(&["check", "--format", "concise", "-"], page);
+    assert!(as_text.contains("visible-markup"), "{as_text}");
+    for args in [
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--input-format",
+            "html",
+            "-",
+        ][..],
+        &[
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "a.htm",
+            "-",
+        ][..],
+    ] {
+        let (_, out, _) = common::run_cli(args, page);
+        assert!(
+            out.contains("<stdin>:1:6: error[entity-leak]")
+                || out.contains("a.htm:1:6: error[entity-leak]"),
+            "{out}"
+        );
+        assert!(!out.contains("visible-markup"), "{out}");
+    }
+}
