@@ -5,6 +5,7 @@
 use crate::declarative;
 use crate::diagnostic::{Applicability, Category, Severity};
 use crate::lexicon::Lexicon;
+use crate::markup::InputKind;
 use crate::linter::{Linter, Registry, default_registry};
 use crate::rule::Rule;
 use globset::{Glob, GlobMatcher};
@@ -63,6 +64,9 @@ pub struct ConfigFile {
     pub extend_unsafe_fixes: Vec<Spanned<String>>,
     #[serde(default)]
     pub lexicon: LexiconConfig,
+    /// Extra extensions per input kind: `html = ["tpl"]`, `markdown = ["mdx"]`.
+    #[serde(default)]
+    pub input_format: BTreeMap<Spanned<String>, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -97,6 +101,8 @@ pub struct Settings {
     pub fail_on: Severity,
     per_path: Vec<(GlobMatcher, Vec<String>)>,
     base_dir: PathBuf,
+    /// Lower-case extension → input kind, from `[input-format]`.
+    kinds: BTreeMap<String, InputKind>,
 }
 
 /// The nearest configuration file at or above `dir`.
@@ -214,6 +220,13 @@ impl Settings {
                 )),
             }
         }
+        let mut kinds = BTreeMap::new();
+        for (kind, exts) in &file.input_format {
+            match InputKind::parse(kind.get_ref()) {
+                Some(k) => kinds.extend(exts.iter().map(|e| (e.trim_start_matches('.').to_ascii_lowercase(), k))),
+                None => errors.push(err(kind.span(), "expected `text`, `html` or `markdown`".into())),
+            }
+        }
         let fail_on = match (&o.fail_on, &file.fail_on) {
             (Some(s), _) => *s,
             (None, Some(level)) => Severity::parse(level.get_ref()).unwrap_or_else(|| {
@@ -290,12 +303,17 @@ impl Settings {
                 &file.lexicon.chrome,
             )));
         }
-        let extensions = file.extensions.clone().unwrap_or_else(|| {
+        let mut extensions: Vec<String> = file.extensions.clone().unwrap_or_else(|| {
             crate::walk::DEFAULT_EXTENSIONS
                 .iter()
                 .map(|s| s.to_string())
                 .collect()
         });
+        for k in kinds.keys() {
+            if !extensions.contains(k) {
+                extensions.push(k.clone());
+            }
+        }
         Ok(Settings {
             config_path: path,
             file,
@@ -304,7 +322,14 @@ impl Settings {
             fail_on,
             per_path,
             base_dir,
+            kinds,
         })
+    }
+
+    /// How to read a file: `[input-format]` first, then the extension.
+    pub fn input_kind(&self, path: &Path) -> InputKind {
+        let ext = path.extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase);
+        ext.and_then(|e| self.kinds.get(&e).copied()).unwrap_or_else(|| InputKind::from_path(path))
     }
 
     /// The linter for one file: per-path ignores drop rules for matching paths.
@@ -378,6 +403,10 @@ impl Settings {
         out.push_str("\n[per-path-ignores]\n");
         for (k, v) in &self.file.per_path_ignores {
             out.push_str(&format!("{k:?} = {}\n", spanned(v)));
+        }
+        out.push_str("\n[input-format]\n");
+        for (k, v) in &self.file.input_format {
+            out.push_str(&format!("{:?} = {}\n", k.get_ref(), list(v)));
         }
         out.push_str("\n[lexicon]\n");
         out.push_str(&format!(

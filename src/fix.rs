@@ -102,10 +102,15 @@ pub const MAX_FIX_ROUNDS: usize = 10;
 
 /// Lints, applies every suggestion at least as trusted as `min`, and lints again until
 /// nothing applicable is left (at most [`MAX_FIX_ROUNDS`] rounds).
-pub fn fix_until_stable(linter: &crate::Linter, text: &str, min: Applicability) -> FixOutcome {
+pub fn fix_until_stable(
+    linter: &crate::Linter,
+    text: &str,
+    kind: crate::markup::InputKind,
+    min: Applicability,
+) -> FixOutcome {
     let mut current = text.to_string();
     let mut fixed = 0;
-    let mut diags = linter.lint(&current);
+    let mut diags = linter.lint_source(&current, kind);
     for round in 1..=MAX_FIX_ROUNDS {
         let applied = apply_suggestions(&current, fixable(&diags, min));
         if applied.applied == 0 || applied.text == current {
@@ -119,7 +124,7 @@ pub fn fix_until_stable(linter: &crate::Linter, text: &str, min: Applicability) 
         }
         fixed += applied.applied;
         current = applied.text;
-        diags = linter.lint(&current);
+        diags = linter.lint_source(&current, kind);
     }
     let converged = fixable(&diags, min).next().is_none();
     FixOutcome {

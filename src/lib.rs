@@ -11,6 +11,7 @@ pub mod document;
 pub mod fix;
 pub mod lexicon;
 pub mod linter;
+pub mod markup;
 pub mod render;
 pub mod rule;
 pub mod rules;
@@ -23,6 +24,7 @@ pub mod walk;
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Label, Severity, Suggestion};
 pub use document::Document;
 pub use linter::{Linter, Registry, default_registry};
+pub use markup::InputKind;
 pub use rule::{Emitter, Rule, RuleMeta};
 pub use span::Span;
 

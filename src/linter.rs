@@ -172,6 +172,20 @@ impl Linter {
         self.lint_document(&doc)
     }
 
+    /// Lints a source of any kind: HTML and Markdown as the reader sees them, with
+    /// every span and fix mapped back to the source. Plain text goes straight to
+    /// [`Linter::lint`].
+    pub fn lint_source(&self, source: &str, kind: crate::markup::InputKind) -> Vec<Diagnostic> {
+        match kind {
+            crate::markup::InputKind::Text => self.lint(source),
+            _ => crate::markup::lint(self, source, kind),
+        }
+    }
+
+    pub fn reports_unused_suppressions(&self) -> bool {
+        self.rules.iter().any(|r| r.meta().id == UnusedSuppression::META.id)
+    }
+
     pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut out = run_rules(doc, self.rules.iter().map(|r| r.as_ref()));
         if !self.severity.is_empty() || !self.fix_trust.is_empty() {

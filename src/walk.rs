@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "text"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "xhtml", "text"];
 
 /// Directories never entered: version control and build output.
 const SKIP_DIRS: &[&str] = &["target", "node_modules"];

@@ -158,7 +158,7 @@ fn fix_safety_overrides() {
 #[test]
 fn suppression_comments() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "<!-- copylint-disable-next-line entity-leak -->\nIt&#39;s late.\n\n<!-- copylint-disable boilerplate -->\nSpread the love\n<!-- copylint-enable -->\n\n<!-- copylint-disable-next-line spam -->\nA fine line.\n";
+    let text = "<!-- copylint-disable-next-line entity-leak -->\nIt&amp;#39;s late.\n\n<!-- copylint-disable boilerplate -->\nSpread the love\n<!-- copylint-enable -->\n\n<!-- copylint-disable-next-line spam -->\nA fine line.\n";
     fs::write(dir.path().join("a.md"), text).unwrap();
     let (code, out, _) = run(copylint(dir.path()).args(["check", "--format", "concise", "a.md"]));
     assert_eq!(code, 0, "{out}");

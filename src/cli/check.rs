@@ -7,6 +7,7 @@ use crate::baseline::Baseline;
 use crate::config::{FileError, Overrides, Settings, discover};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::{fix_until_stable, write_atomic};
+use crate::markup::InputKind;
 use crate::render::{Concise, FileReport, Human, Json, Reporter, Summary};
 use crate::source::{DecodeError, decode};
 use crate::walk;
@@ -201,7 +202,8 @@ pub(super) fn run(
             let mut buf = Vec::new();
             let read = stdin.read_to_end(&mut buf).map(|_| buf);
             let linter = settings.linter_for(Path::new(&name));
-            let mut o = process(name, None, read, &linter, &mode);
+            let kind = args.input_format.unwrap_or_else(|| InputKind::from_path(Path::new(&name)));
+            let mut o = process(name, None, read, &linter, kind, &mode);
             o.fail_on = settings.fail_on;
             outcomes.push(o);
         }
@@ -213,11 +215,13 @@ pub(super) fn run(
         .par_iter()
         .map(|(p, s)| {
             let linter = s.linter_for(p);
+            let kind = args.input_format.unwrap_or_else(|| s.input_kind(p));
             let mut o = process(
                 p.display().to_string(),
                 Some(p.clone()),
                 std::fs::read(p),
                 &linter,
+                kind,
                 &mode,
             );
             o.fail_on = s.fail_on;
@@ -396,6 +400,7 @@ fn process(
     file: Option<PathBuf>,
     bytes: std::io::Result<Vec<u8>>,
     linter: &crate::Linter,
+    kind: InputKind,
     mode: &Mode,
 ) -> Outcome {
     let mut o = Outcome {
@@ -421,11 +426,11 @@ fn process(
         Ok(text) => {
             match mode {
                 Mode::Report => {
-                    o.diagnostics = linter.lint(&text);
+                    o.diagnostics = linter.lint_source(&text, kind);
                     o.text = text.clone();
                 }
                 Mode::Fix(min) | Mode::Diff(min) => {
-                    let f = fix_until_stable(linter, &text, *min);
+                    let f = fix_until_stable(linter, &text, kind, *min);
                     o.text = f.text;
                     o.fixed = f.fixed;
                     o.converged = f.converged;

@@ -125,6 +125,10 @@ pub(crate) struct CheckArgs {
     /// Skip these rules or categories (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
     ignore: Vec<String>,
+    /// Read inputs as this format. Default: by extension (.html .htm .xhtml → html,
+    /// .md .markdown → markdown, anything else and stdin → text).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<crate::markup::InputKind>,
     /// Override a rule's severity: `RULE=error|warning|info` (repeatable).
     #[arg(long, value_name = "RULE=LEVEL")]
     severity: Vec<String>,

@@ -11,6 +11,7 @@ pub mod encoding {
     pub mod literal_escape;
     pub mod mojibake;
     pub mod non_nfc_text;
+    pub mod visible_markup;
     #[cfg(test)]
     mod selftest;
 }
@@ -67,6 +68,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(encoding::literal_escape::LiteralEscape),
         Arc::new(encoding::mojibake::Mojibake),
         Arc::new(encoding::non_nfc_text::NonNfcText),
+        Arc::new(encoding::visible_markup::VisibleMarkup),
         // typography
         Arc::new(typography::doubled_punctuation::DoubledPunctuation),
         Arc::new(typography::irregular_whitespace::IrregularWhitespace),
