@@ -5,8 +5,8 @@
 use crate::declarative;
 use crate::diagnostic::{Applicability, Category, Severity};
 use crate::lexicon::Lexicon;
-use crate::markup::InputKind;
 use crate::linter::{Linter, Registry, default_registry};
+use crate::markup::InputKind;
 use crate::rule::Rule;
 use globset::{Glob, GlobMatcher};
 use serde::Deserialize;
@@ -223,8 +223,14 @@ impl Settings {
         let mut kinds = BTreeMap::new();
         for (kind, exts) in &file.input_format {
             match InputKind::parse(kind.get_ref()) {
-                Some(k) => kinds.extend(exts.iter().map(|e| (e.trim_start_matches('.').to_ascii_lowercase(), k))),
-                None => errors.push(err(kind.span(), "expected `text`, `html` or `markdown`".into())),
+                Some(k) => kinds.extend(
+                    exts.iter()
+                        .map(|e| (e.trim_start_matches('.').to_ascii_lowercase(), k)),
+                ),
+                None => errors.push(err(
+                    kind.span(),
+                    "expected `text`, `html` or `markdown`".into(),
+                )),
             }
         }
         let fail_on = match (&o.fail_on, &file.fail_on) {
@@ -328,8 +334,12 @@ impl Settings {
 
     /// How to read a file: `[input-format]` first, then the extension.
     pub fn input_kind(&self, path: &Path) -> InputKind {
-        let ext = path.extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase);
-        ext.and_then(|e| self.kinds.get(&e).copied()).unwrap_or_else(|| InputKind::from_path(path))
+        let ext = path
+            .extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_ascii_lowercase);
+        ext.and_then(|e| self.kinds.get(&e).copied())
+            .unwrap_or_else(|| InputKind::from_path(path))
     }
 
     /// The linter for one file: per-path ignores drop rules for matching paths.

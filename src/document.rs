@@ -239,6 +239,15 @@ fn split_paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
     paras
 }
 
+/// Byte offset just after the last whitespace character before `pos` (0 if none):
+/// the start of the whitespace-delimited chunk that contains `pos`.
+pub fn chunk_start(text: &str, pos: usize) -> usize {
+    text[..pos]
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// Shrink a span so it starts and ends on non-whitespace.
 pub fn trim_span(text: &str, span: Span) -> Span {
     let s = span.text(text);

@@ -183,7 +183,9 @@ impl Linter {
     }
 
     pub fn reports_unused_suppressions(&self) -> bool {
-        self.rules.iter().any(|r| r.meta().id == UnusedSuppression::META.id)
+        self.rules
+            .iter()
+            .any(|r| r.meta().id == UnusedSuppression::META.id)
     }
 
     pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {

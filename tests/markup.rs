@@ -46,15 +46,20 @@ fn normalize(s: &str) -> String {
 /// (rule, flagged visible text), sorted; findings on pure layout (blank lines) are
 /// left out: markup has no invisible whitespace to flag.
 fn findings(diags: &[Diagnostic], source: &str, kind: InputKind) -> Vec<(String, String)> {
+    // Info-level findings (document-wide notes such as mixed quote styles) point at
+    // whichever quote comes first, which the markup versions write differently.
     let mut v: Vec<_> = diags
         .iter()
+        .filter(|d| d.severity >= copylint::Severity::Warning)
         .map(|d| {
             let text = d.span.text(source);
             let shown = match kind {
                 InputKind::Text => normalize(text),
                 _ => visible(text, kind),
             };
-            (d.rule.to_string(), shown)
+            // A span cut at a link's text end re-parses without the link: compare
+            // without brackets on both sides.
+            (d.rule.to_string(), shown.replace(['[', ']'], ""))
         })
         .filter(|(_, t)| !t.is_empty())
         .collect();
@@ -151,6 +156,7 @@ fn check_fixes(kind: InputKind) {
         let ex = markup::extract(&source, kind);
         let mut source_fixes = Vec::new();
         let mut expected = Vec::new();
+        let mut visible_skipped = 0;
         for seg in &ex.segments {
             let mut visible_fixes = Vec::new();
             for d in linter.lint(&seg.text) {
@@ -177,11 +183,13 @@ fn check_fixes(kind: InputKind) {
                 }
             }
             let fixed = copylint::fix::apply_suggestions(&seg.text, visible_fixes.iter());
+            visible_skipped += fixed.skipped;
             expected.push(lines_of(&fixed.text));
         }
         total += source_fixes.len();
         let fixed = copylint::fix::apply_suggestions(&source, source_fixes.iter());
-        assert_eq!(fixed.skipped, 0, "{}", file.display());
+        // Overlapping suggestions are skipped the same way on both sides.
+        assert_eq!(fixed.skipped, visible_skipped, "{}", file.display());
         let got: Vec<Vec<String>> = markup::extract(&fixed.text, kind)
             .segments
             .iter()
@@ -216,10 +224,7 @@ fn a_fix_across_tags_is_display_only_in_the_fixture() {
     let file = root().join("tests/fixtures/markup/html/001_b076359117b8e084.html");
     let source = read(&file);
     let diags = linter.lint_source(&source, InputKind::Html);
-    let widget: Vec<_> = diags
-        .iter()
-        .filter(|d| d.rule == "widget-navigation")
-        .collect();
+    let widget: Vec<_> = diags.iter().filter(|d| d.rule == "chrome-widget").collect();
     assert_eq!(widget.len(), 4);
     for d in widget {
         assert!(
@@ -229,7 +234,8 @@ fn a_fix_across_tags_is_display_only_in_the_fixture() {
         );
     }
     // A chrome line that is a whole element's text is deleted exactly.
-    let fixed = copylint::fix::fix_until_stable(&linter, &source, InputKind::Html, Applicability::Safe);
+    let fixed =
+        copylint::fix::fix_until_stable(&linter, &source, InputKind::Html, Applicability::Safe);
     assert!(fixed.text.contains(r#"<span class="share-label"></span>"#));
     assert!(fixed.text.contains(r#"rel="prev"></a></div>"#));
 }
@@ -281,7 +287,11 @@ fn entity_leaks_in_html_are_decoded_references_that_show_as_references() {
     let src = "<p>Smith &amp; Sons said it&#x27;s &ldquo;over&rdquo;.</p>\n\
                <p>The Ministry of the Interior&amp;#x27;s office &amp;amp; staff.</p>";
     let diags = linter.lint_source(src, InputKind::Html);
-    let flagged: Vec<(&str, &str)> = diags.iter().map(|d| (d.rule, d.span.text(src))).collect();
+    let flagged: Vec<(&str, &str)> = diags
+        .iter()
+        .filter(|d| d.severity >= copylint::Severity::Warning)
+        .map(|d| (d.rule, d.span.text(src)))
+        .collect();
     assert_eq!(
         flagged,
         [("entity-leak", "&amp;#x27;"), ("entity-leak", "&amp;amp;")]
@@ -304,7 +314,8 @@ fn escaped_markup_in_html_is_visible_markup() {
         flagged,
         [("visible-markup", "&lt;p class=&quot;lead&quot;&gt;")]
     );
-    let fixed = copylint::fix::fix_until_stable(&linter, src, InputKind::Html, Applicability::Unsafe);
+    let fixed =
+        copylint::fix::fix_until_stable(&linter, src, InputKind::Html, Applicability::Unsafe);
     assert_eq!(
         fixed.text,
         "<p>The council met.</p><p>a &lt; b, <b>bold</b></p>"
@@ -317,7 +328,7 @@ fn suggestions_across_tags_are_display_only() {
     // Deleting a chrome line whose text is split by a real tag would cut the tag.
     let src = "<p>Spread <b>the</b> love</p><p>It rained.</p>";
     let diags = linter.lint_source(src, InputKind::Html);
-    let d = diags.iter().find(|d| d.rule == "chrome-line").unwrap();
+    let d = diags.iter().find(|d| d.rule == "chrome-share").unwrap();
     assert_eq!(d.span.text(src), "Spread <b>the</b> love");
     assert!(
         d.suggestions
@@ -556,7 +567,10 @@ fn cli_picks_the_format_by_extension_or_flag() {
     let html = "tests/fixtures/markup/html/001_b076359117b8e084.html";
     let (code, out, _) = common::run_cli(&["check", "--format", "concise", html], "");
     assert_eq!(code, 1);
-    assert!(out.contains("html:25:79: warning[chrome-line] page-chrome line `Spread the love`"));
+    assert!(
+        out.contains("html:25:79: warning[chrome-share] share-bar text `Spread the love`"),
+        "{out}"
+    );
     assert!(!out.contains("visible-markup"), "{out}");
     // Read as plain text, the page's tags are leftover markup.
     let (_, raw, _) = common::run_cli(

@@ -202,7 +202,9 @@ pub(super) fn run(
             let mut buf = Vec::new();
             let read = stdin.read_to_end(&mut buf).map(|_| buf);
             let linter = settings.linter_for(Path::new(&name));
-            let kind = args.input_format.unwrap_or_else(|| InputKind::from_path(Path::new(&name)));
+            let kind = args
+                .input_format
+                .unwrap_or_else(|| InputKind::from_path(Path::new(&name)));
             let mut o = process(name, None, read, &linter, kind, &mode);
             o.fail_on = settings.fail_on;
             outcomes.push(o);

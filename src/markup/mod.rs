@@ -145,7 +145,11 @@ pub fn lint(linter: &Linter, source: &str, kind: InputKind) -> Vec<Diagnostic> {
         );
     }
     // Suppression comments live in the markup, not in the visible text.
-    crate::suppress::apply(&crate::Document::new(source), &mut out, linter.reports_unused_suppressions());
+    crate::suppress::apply(
+        &crate::Document::new(source),
+        &mut out,
+        linter.reports_unused_suppressions(),
+    );
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
     out

@@ -11,9 +11,9 @@ pub mod encoding {
     pub mod literal_escape;
     pub mod mojibake;
     pub mod non_nfc_text;
-    pub mod visible_markup;
     #[cfg(test)]
     mod selftest;
+    pub mod visible_markup;
 }
 
 pub mod typography {

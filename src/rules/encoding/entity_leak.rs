@@ -186,9 +186,7 @@ const COMMON_LEAKS: &[char] = &[
 
 /// Whether `start..after` sits in a URL query: `key=value` before, `key=` after.
 fn in_query(text: &str, start: usize, after: usize) -> bool {
-    let chunk_start = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+    let chunk_start = crate::document::chunk_start(text, start);
     let head = &text[chunk_start..start];
     let tail = text[after..]
         .split(char::is_whitespace)

@@ -57,7 +57,7 @@ fn hex(s: &str) -> Option<u32> {
 
 /// The whitespace-delimited chunk around `pos` looks like a file path.
 fn in_path(text: &str, pos: usize) -> bool {
-    let start = text[..pos].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = crate::document::chunk_start(text, pos);
     let end = text[pos..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| pos + i);

@@ -203,8 +203,9 @@ fn in_link(text: &str, span: Span) -> bool {
         hi -= 1;
     }
     let start = text[lo..span.start]
-        .rfind(char::is_whitespace)
-        .map(|i| lo + i + 1)
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map(|(i, c)| lo + i + c.len_utf8())
         .unwrap_or(lo);
     let end = text[span.end..hi]
         .find(char::is_whitespace)
