@@ -4,7 +4,9 @@
 use crate::declarative::RuleFileError;
 use crate::diagnostic::Severity;
 use crate::linter::{Linter, Registry, default_registry};
-use crate::render::{Concise, FileReport, Human, Json, Reporter, Summary};
+use crate::render::{
+    Concise, FileReport, Github, Html, Human, Json, JsonLines, Reporter, Sarif, Summary,
+};
 use crate::rule::Rule;
 use crate::source::{DecodeError, decode};
 use crate::walk;
@@ -67,6 +69,10 @@ enum Format {
     Human,
     Concise,
     Json,
+    Jsonl,
+    Sarif,
+    Github,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -261,6 +267,10 @@ fn check(
         Format::Human => Box::new(Human::new(out, color)),
         Format::Concise => Box::new(Concise::new(out)),
         Format::Json => Box::new(Json::new(out)),
+        Format::Jsonl => Box::new(JsonLines::new(out)),
+        Format::Sarif => Box::new(Sarif::new(out, linter.rules())),
+        Format::Github => Box::new(Github::new(out)),
+        Format::Html => Box::new(Html::new(out)),
     };
     let mut summary = Summary::default();
     for o in &outcomes {
