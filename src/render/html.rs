@@ -434,9 +434,9 @@ impl Reporter for Html<'_> {
         let k = self.files.len() + 1;
         let fid = format!("f{k}");
         let n = f.diagnostics.len();
-        let _ = write!(
+        let _ = writeln!(
             self.body,
-            "<section class=\"file\" id=\"{fid}\"><details{}><summary><h2>{}</h2><span class=\"fcount\">{}</span></summary>\n",
+            "<section class=\"file\" id=\"{fid}\"><details{}><summary><h2>{}</h2><span class=\"fcount\">{}</span></summary>",
             if n > 0 { " open" } else { "" },
             escape(f.path),
             if n == 1 {
