@@ -153,10 +153,9 @@ fn multitool_validate(multitool: &Path, sarif: &Path) -> Vec<(String, String, St
     let log: Value = serde_json::from_str(&text).unwrap();
     let run = &log["runs"][0];
     // A tool failure (unreadable input, schema violation) is a notification.
-    for n in run["invocations"][0]["toolExecutionNotifications"]
+    if let Some(n) = run["invocations"][0]["toolExecutionNotifications"]
         .as_array()
-        .into_iter()
-        .flatten()
+        .and_then(|a| a.first())
     {
         panic!("multitool reported a tool failure: {n}\n{stdout}");
     }
