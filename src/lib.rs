@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod linter;
+pub mod lsp;
 pub mod render;
 pub mod rule;
 pub mod rules;

@@ -54,6 +54,8 @@ enum Command {
         #[command(flatten)]
         rules: RuleArgs,
     },
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
 }
 
 #[derive(Args, Default)]
@@ -132,6 +134,7 @@ pub fn run(
         Command::Check(args) => check(args, stdin, out, err, env),
         Command::Rules(args) => list_rules(&args, out, err),
         Command::Explain { rule, rules } => explain(&rule, &rules, out, err),
+        Command::Lsp => crate::lsp::run_stdio(out, err),
     };
     result.unwrap_or_else(|e| {
         // Output closed early (a pipe to `head`): nothing more to say.
