@@ -55,7 +55,11 @@ enum Command {
         rules: RuleArgs,
     },
     /// Run the language server on standard input and output (for editors).
-    Lsp,
+    Lsp {
+        /// Accepted for clients that always pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
 }
 
 #[derive(Args, Default)]
@@ -134,7 +138,7 @@ pub fn run(
         Command::Check(args) => check(args, stdin, out, err, env),
         Command::Rules(args) => list_rules(&args, out, err),
         Command::Explain { rule, rules } => explain(&rule, &rules, out, err),
-        Command::Lsp => crate::lsp::run_stdio(out, err),
+        Command::Lsp { .. } => crate::lsp::run_stdio(out, err),
     };
     result.unwrap_or_else(|e| {
         // Output closed early (a pipe to `head`): nothing more to say.
