@@ -148,7 +148,7 @@ fn region(idx: &LineIndex, span: Span) -> Value {
         "endLine": end_line,
         "endColumn": end_column,
         "byteOffset": span.start,
-        "byteLength": span.len(),
+        "byteLength": span.end.saturating_sub(span.start),
     })
 }
 
@@ -346,5 +346,64 @@ mod tests {
         assert_eq!(loc["uri"], "story.txt");
         assert_eq!(loc["index"], 0);
         assert_eq!(run["artifacts"][0]["length"], text.len());
+    }
+
+    /// A buggy rule's spans (reversed, out of bounds, inside a character) must not
+    /// make any of the new formats panic.
+    #[test]
+    fn malformed_spans_do_not_panic() {
+        use crate::diagnostic::{Applicability, Category};
+        use crate::render::{Github, Html, JsonLines};
+        let text = "é😀\r\nx";
+        let mut diags = Vec::new();
+        for (a, b) in [(5, 2), (1, 3), (90, 99), (3, 3), (0, 100)] {
+            let mut d = Diagnostic {
+                rule: "entity-leak",
+                category: Category::Encoding,
+                severity: Severity::Error,
+                message: "m".into(),
+                span: Span::new(a, b),
+                labels: Vec::new(),
+                notes: Vec::new(),
+                suggestions: Vec::new(),
+            };
+            d.label(Span::new(b, a), "l");
+            d.replace("r", Span::new(a, b), "x", Applicability::Safe);
+            diags.push(d);
+        }
+        let report = FileReport {
+            path: "a.txt",
+            text,
+            diagnostics: &diags,
+        };
+        let mut buf = Vec::new();
+        let rules = default_registry().linter().rules().to_vec();
+        let reporters: Vec<Box<dyn Fn(&mut Vec<u8>)>> = vec![
+            Box::new(|b| {
+                let mut r = Sarif::new(b, &rules);
+                r.file(&report).unwrap();
+                r.finish(&Summary::default()).unwrap();
+            }),
+            Box::new(|b| {
+                let mut r = Github::new(b);
+                r.file(&report).unwrap();
+                r.finish(&Summary::default()).unwrap();
+            }),
+            Box::new(|b| {
+                let mut r = JsonLines::new(b);
+                r.file(&report).unwrap();
+                r.finish(&Summary::default()).unwrap();
+            }),
+            Box::new(|b| {
+                let mut r = Html::new(b);
+                r.file(&report).unwrap();
+                r.finish(&Summary::default()).unwrap();
+            }),
+        ];
+        for render in reporters {
+            buf.clear();
+            render(&mut buf);
+            assert!(!buf.is_empty());
+        }
     }
 }
