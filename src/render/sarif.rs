@@ -376,33 +376,18 @@ mod tests {
             text,
             diagnostics: &diags,
         };
-        let mut buf = Vec::new();
         let rules = default_registry().linter().rules().to_vec();
-        let reporters: Vec<Box<dyn Fn(&mut Vec<u8>)>> = vec![
-            Box::new(|b| {
-                let mut r = Sarif::new(b, &rules);
-                r.file(&report).unwrap();
-                r.finish(&Summary::default()).unwrap();
-            }),
-            Box::new(|b| {
-                let mut r = Github::new(b);
-                r.file(&report).unwrap();
-                r.finish(&Summary::default()).unwrap();
-            }),
-            Box::new(|b| {
-                let mut r = JsonLines::new(b);
-                r.file(&report).unwrap();
-                r.finish(&Summary::default()).unwrap();
-            }),
-            Box::new(|b| {
-                let mut r = Html::new(b);
-                r.file(&report).unwrap();
-                r.finish(&Summary::default()).unwrap();
-            }),
-        ];
-        for render in reporters {
-            buf.clear();
-            render(&mut buf);
+        for format in 0..4 {
+            let mut buf = Vec::new();
+            let mut r: Box<dyn Reporter> = match format {
+                0 => Box::new(Sarif::new(&mut buf, &rules)),
+                1 => Box::new(Github::new(&mut buf)),
+                2 => Box::new(JsonLines::new(&mut buf)),
+                _ => Box::new(Html::new(&mut buf)),
+            };
+            r.file(&report).unwrap();
+            r.finish(&Summary::default()).unwrap();
+            drop(r);
             assert!(!buf.is_empty());
         }
     }
