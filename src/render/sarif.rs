@@ -48,7 +48,7 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// `entity-leak` → `EntityLeak`: SARIF's `name` is an identifier-like word.
+/// `entity-leak` → `EntityLeak`.
 fn pascal_case(id: &str) -> String {
     id.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -59,6 +59,24 @@ fn pascal_case(id: &str) -> String {
                 .unwrap_or_default()
         })
         .collect()
+}
+
+/// SARIF's `name`: the category and the id in PascalCase (`EncodingEntityLeak`). The
+/// multitool (SARIF1001) refuses a name equal to the id ignoring case, which a bare
+/// `Mojibake` for `mojibake` would be.
+fn rule_name(id: &str, category: &str) -> String {
+    let pascal = pascal_case(id);
+    let cat = pascal_case(category);
+    let name = if pascal.starts_with(&cat) {
+        pascal
+    } else {
+        cat + &pascal
+    };
+    if name.eq_ignore_ascii_case(id) {
+        name + "Rule"
+    } else {
+        name
+    }
 }
 
 /// The first paragraph under `## What it does`, or the summary when there is none.
@@ -84,7 +102,7 @@ fn rule_descriptor(rule: &dyn Rule) -> Value {
     let docs = m.docs_text();
     json!({
         "id": m.id,
-        "name": pascal_case(m.id),
+        "name": rule_name(m.id, m.category.as_str()),
         "shortDescription": { "text": m.summary },
         "fullDescription": { "text": full_description(&docs, &m.summary) },
         "help": { "text": docs, "markdown": docs },
@@ -314,6 +332,10 @@ mod tests {
     #[test]
     fn names_and_descriptions() {
         assert_eq!(pascal_case("entity-leak"), "EntityLeak");
+        assert_eq!(rule_name("entity-leak", "encoding"), "EncodingEntityLeak");
+        assert_eq!(rule_name("mojibake", "encoding"), "EncodingMojibake");
+        assert_eq!(rule_name("spam-link", "spam"), "SpamLink");
+        assert_eq!(rule_name("spam", "spam"), "SpamRule");
         let docs = "## What it does\nFlags this\nand that.\n\nMore.\n## Why is this bad?\n";
         assert_eq!(full_description(docs, "s"), "Flags this and that.");
         assert_eq!(full_description("no sections", "s"), "s");
