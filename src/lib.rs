@@ -11,6 +11,7 @@ pub mod document;
 pub mod fix;
 pub mod lexicon;
 pub mod linter;
+pub mod lsp;
 pub mod markup;
 pub mod render;
 pub mod rule;

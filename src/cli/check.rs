@@ -8,7 +8,10 @@ use crate::config::{FileError, Overrides, Settings, discover};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix::{fix_until_stable, write_atomic};
 use crate::markup::InputKind;
-use crate::render::{Concise, FileReport, Human, Json, Reporter, Summary};
+use crate::render::{
+    Concise, FileReport, Github, Html, Human, Json, JsonLines, Reporter, Sarif, Summary,
+};
+use crate::rule::Rule;
 use crate::source::{DecodeError, decode};
 use crate::walk;
 use rayon::prelude::*;
@@ -338,6 +341,16 @@ pub(super) fn run(
         ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
     };
     let sink: &mut dyn Write = if stdin_fix { err } else { out };
+    // Every rule any configuration in use selected, for formats that describe rules.
+    let mut used_rules: Vec<Arc<dyn Rule>> = Vec::new();
+    for s in resolver.fixed.iter().chain(resolver.by_config.values()) {
+        for r in s.linter.rules() {
+            if !used_rules.iter().any(|u| u.meta().id == r.meta().id) {
+                used_rules.push(r.clone());
+            }
+        }
+    }
+    used_rules.sort_by_key(|r| r.meta().id);
     let mut summary = Summary::default();
     let mut fixed_total = 0;
     let mut fixed_files = 0;
@@ -349,6 +362,10 @@ pub(super) fn run(
                 Format::Human => Box::new(Human::new(sink, color)),
                 Format::Concise => Box::new(Concise::new(sink)),
                 Format::Json => Box::new(Json::new(sink)),
+                Format::Jsonl => Box::new(JsonLines::new(sink)),
+                Format::Sarif => Box::new(Sarif::new(sink, &used_rules)),
+                Format::Github => Box::new(Github::new(sink)),
+                Format::Html => Box::new(Html::new(sink)),
             })
         };
         for o in &ok {

@@ -50,6 +50,12 @@ enum Command {
         #[command(flatten)]
         config: ConfigArgs,
     },
+    /// Run the language server on standard input and output (for editors).
+    Lsp {
+        /// Accepted for clients that always pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Show the configuration that applies to a path.
     Config {
         /// Print the resolved configuration.
@@ -81,6 +87,10 @@ pub(crate) enum Format {
     Human,
     Concise,
     Json,
+    Jsonl,
+    Sarif,
+    Github,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -200,6 +210,7 @@ pub fn run(
             path,
             config,
         } => show_config(path, &config, out, err),
+        Command::Lsp { .. } => crate::lsp::run_stdio(out, err),
     };
     result.unwrap_or_else(|e| {
         // Output closed early (a pipe to `head`): nothing more to say.

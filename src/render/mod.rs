@@ -1,12 +1,20 @@
 //! Reporters: one per output format, fed one file at a time in path order.
 
 mod concise;
+mod github;
+mod html;
 mod human;
 mod json;
+mod jsonl;
+mod sarif;
 
 pub use concise::Concise;
+pub use github::Github;
+pub use html::Html;
 pub use human::Human;
 pub use json::{Json, json_diagnostic};
+pub use jsonl::JsonLines;
+pub use sarif::Sarif;
 
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use std::collections::BTreeMap;
