@@ -249,7 +249,12 @@ fn editor_session_over_stdio() {
     let edits = fix_all["edit"]["changes"][&uri].as_array().unwrap();
     let all_fixed = apply(&text, edits);
     let linter = copylint::default_registry().linter();
-    let stable = copylint::fix::fix_until_stable(&linter, &text, Applicability::Safe);
+    let stable = copylint::fix::fix_until_stable(
+        &linter,
+        &text,
+        copylint::InputKind::Text,
+        Applicability::Safe,
+    );
     assert_eq!(all_fixed, stable.text);
     assert!(stable.fixed > 0);
 
