@@ -13,6 +13,15 @@ static NAMED: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The text of a named reference written with `;` (`name` without `&` and `;`), the
+/// one table shared by extraction and the `entity-leak` rule.
+pub fn named(name: &str) -> Option<&'static str> {
+    let mut key = String::with_capacity(name.len() + 1);
+    key.push_str(name);
+    key.push(';');
+    NAMED.get(key.as_str()).copied()
+}
+
 /// The longest name in the table, semicolon included.
 const MAX_NAME: usize = 33;
 

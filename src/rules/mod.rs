@@ -6,7 +6,6 @@ use std::sync::Arc;
 pub mod encoding {
     mod charsets;
     pub mod entity_leak;
-    mod html5_entities;
     pub mod invisible_character;
     pub mod literal_escape;
     pub mod mojibake;

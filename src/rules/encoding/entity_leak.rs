@@ -1,5 +1,4 @@
 use super::charsets::cp1252_char;
-use super::html5_entities::ENTITIES;
 use crate::declare_rule;
 use crate::diagnostic::Applicability;
 use crate::document::Document;
@@ -60,12 +59,9 @@ const GLUEABLE: &[&str] = &[
     "raquo",
 ];
 
-/// A name of the HTML5 set, case-sensitive as HTML is.
+/// A name of the HTML5 set (written with `;`), case-sensitive as HTML is.
 fn named(name: &str) -> Option<&'static str> {
-    ENTITIES
-        .binary_search_by(|(n, _)| n.cmp(&name))
-        .ok()
-        .map(|i| ENTITIES[i].1)
+    crate::markup::entity::named(name)
 }
 
 fn numeric(body: &str) -> Option<char> {
