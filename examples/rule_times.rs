@@ -6,11 +6,14 @@ use std::time::Instant;
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: rule_times DIR");
     let mut texts = Vec::new();
-    for e in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok) {
-        if e.file_type().is_file() {
-            if let Ok(t) = std::fs::read_to_string(e.path()) {
-                texts.push(t);
-            }
+    for e in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if e.file_type().is_file()
+            && let Ok(t) = std::fs::read_to_string(e.path())
+        {
+            texts.push(t);
         }
     }
     let bytes: usize = texts.iter().map(String::len).sum();
@@ -38,7 +41,11 @@ fn main() {
     rows.reverse();
     let total: std::time::Duration = rows.iter().map(|r| r.0).sum();
     for (d, id, n) in rows {
-        println!("{:>10.1?} {:>8.1} MB/s  {id} ({n})", d, bytes as f64 / 1e6 / d.as_secs_f64());
+        println!(
+            "{:>10.1?} {:>8.1} MB/s  {id} ({n})",
+            d,
+            bytes as f64 / 1e6 / d.as_secs_f64()
+        );
     }
     println!("total {total:?} for {} MB", bytes as f64 / 1e6);
     let t = Instant::now();
