@@ -180,3 +180,41 @@ fn rule_ids_are_kebab_case_and_severity_follows_category() {
         assert!(!m.summary.trim().is_empty(), "{} has no summary", m.id);
     }
 }
+
+#[test]
+fn every_rule_has_a_fixture_and_every_rule_file_is_registered() {
+    let base = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let missing: Vec<&str> = default_registry()
+        .rules()
+        .iter()
+        .map(|r| r.meta().id)
+        .filter(|id| !std::path::Path::new(base).join(id).is_dir())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without tests/fixtures/<id>/: {missing:?}"
+    );
+    // Every `declare_rule!` under src/rules/ is in the registry (one line in mod.rs).
+    let mut unregistered = Vec::new();
+    for e in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules")) {
+        let e = e.unwrap();
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        for (i, _) in text.match_indices("declare_rule! {") {
+            let after = &text[i..];
+            if let Some(id) = after
+                .split("id: \"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                && default_registry().get(id).is_none()
+            {
+                unregistered.push(id.to_string());
+            }
+        }
+    }
+    assert!(
+        unregistered.is_empty(),
+        "rules missing from src/rules/mod.rs: {unregistered:?}"
+    );
+}
