@@ -25,6 +25,12 @@ fn git(dir: &Path, args: &[&str]) {
 
 #[test]
 fn hook_fails_on_dirty_copy_and_passes_on_clean_copy() {
+    // pre-commit rebuilds copylint for every new commit (minutes on two cores), so
+    // locally it runs on request; CI always runs it.
+    if std::env::var_os("CI").is_none() && std::env::var_os("COPYLINT_TEST_PRECOMMIT").is_none() {
+        eprintln!("skipped: set COPYLINT_TEST_PRECOMMIT=1 to run the pre-commit test (CI runs it)");
+        return;
+    }
     if !available() {
         assert!(
             std::env::var("CI").is_err(),
