@@ -79,17 +79,19 @@ const BLOCKS: &[&str] = &[
     "summary",
     "table",
     "tbody",
-    "td",
     "tfoot",
-    "th",
     "thead",
-    "tr",
     "ul",
     "pre",
     "optgroup",
     "frameset",
     "frame",
 ];
+
+/// Table cells: separated within their row, not blocks of their own, so a cell that
+/// says "Home" is not taken for a navigation line.
+const CELLS: &[&str] = &["td", "th"];
+pub(super) const CELL_SEPARATOR: &str = " | ";
 
 /// Attributes whose values are prose a reader (or a screen reader) gets.
 const PROSE_ATTRS: &[&str] = &["alt", "title"];
@@ -133,8 +135,11 @@ pub fn extract(source: &str) -> Extraction {
                 }
                 if is(BLOCKS, &name) {
                     flow.brk(Break::Paragraph, span.start);
-                } else if name == "br" {
+                } else if name == "br" || name == "tr" {
                     flow.brk(Break::Line, span.start);
+                } else if is(CELLS, &name) {
+                    // A table row reads as one line: "Arsenal | 3 | 1".
+                    flow.separator(CELL_SEPARATOR, span.start);
                 }
                 for (k, v) in &tag.attributes {
                     let k = String::from_utf8_lossy(k);
@@ -179,7 +184,7 @@ pub fn extract(source: &str) -> Extraction {
                 }
                 if is(BLOCKS, &name) {
                     flow.brk(Break::Paragraph, span.start);
-                } else if name == "br" {
+                } else if name == "br" || name == "tr" {
                     // `</br>` is a line break in every browser.
                     flow.brk(Break::Line, span.start);
                 }

@@ -351,6 +351,16 @@ impl Flow {
         }
     }
 
+    /// A separator between inline items (table cells): nothing at a line start.
+    pub fn separator(&mut self, s: &str, at: usize) {
+        self.materialize();
+        if self.newlines > 0 || self.at_line_start() {
+            return;
+        }
+        self.space = None;
+        self.b.synthetic(s, at);
+    }
+
     /// A run of whitespace in the source.
     pub fn space(&mut self, src: Span, raw: &str) {
         self.materialize();

@@ -73,6 +73,8 @@ pub fn extract(source: &str) -> Extraction {
                 out.brk(Break::Paragraph, span.start);
                 skip = 1;
             }
+            Event::Start(Tag::TableCell) => out.separator(super::html::CELL_SEPARATOR, span.start),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => out.brk(Break::Line, span.end),
             Event::Start(tag) => {
                 if is_block(&tag) {
                     out.brk(Break::Paragraph, span.start);
@@ -134,9 +136,6 @@ fn is_block(tag: &Tag) -> bool {
             | Tag::DefinitionListTitle
             | Tag::DefinitionListDefinition
             | Tag::Table(_)
-            | Tag::TableHead
-            | Tag::TableRow
-            | Tag::TableCell
     )
 }
 
@@ -153,9 +152,6 @@ fn is_block_end(tag: &TagEnd) -> bool {
             | TagEnd::DefinitionListTitle
             | TagEnd::DefinitionListDefinition
             | TagEnd::Table
-            | TagEnd::TableHead
-            | TagEnd::TableRow
-            | TagEnd::TableCell
     )
 }
 
@@ -191,7 +187,7 @@ mod tests {
         let at = seg.text.find("é").unwrap();
         assert_eq!(seg.map.to_source(Span::new(at, at + 2)).text(src), "é");
         assert!(seg.text.contains("it. Next line."));
-        assert!(seg.text.contains("cell é\n\nx"));
+        assert!(seg.text.contains("a | b\ncell é | x"), "{:?}", seg.text);
     }
 
     #[test]

@@ -52,6 +52,12 @@ const TRUNCATABLE: &[&str] = &[
     "trade", "deg", "middot", "bull", "shy", "zwnj", "zwj", "thinsp", "ensp", "emsp",
 ];
 
+/// Entity names that are also English words.
+const ENGLISH_WORDS: &[&str] = &[
+    "amp", "euro", "pound", "copy", "reg", "trade", "deg", "bull", "shy", "cent", "yen", "para",
+    "sect", "times", "not",
+];
+
 /// Names that a scraper often leaves glued to the word before once the `&` is gone;
 /// short ones like `amp` are not in the list because "lamp;" is a word.
 const GLUEABLE: &[&str] = &[
@@ -160,8 +166,11 @@ fn truncated_at(text: &str, semi: usize) -> Option<(usize, String)> {
         return None;
     }
     if TRUNCATABLE.contains(&run) {
-        // A bare short name before a space ("said amp; then") needs more evidence.
-        if run.len() < 4 && after == Some(' ') {
+        // A bare short name before a space ("said amp; then") needs more evidence, and
+        // so does a name that is also an English word ("the euro; the pound"): the
+        // leak shows itself by sticking to the next word ("copy;2024", "amp;D").
+        let glued_right = after.is_some_and(char::is_alphanumeric);
+        if (run.len() < 4 || ENGLISH_WORDS.contains(&run)) && !glued_right {
             return None;
         }
         return named(run).map(|v| (start, v.to_string()));
@@ -316,6 +325,15 @@ mod tests {
         assert_lint_count("and Russia. x27;other countries", &EntityLeak, 1);
         assert_lint_count("he said #039;no#039;", &EntityLeak, 2);
         assert_lint_count("itrsquo;s late", &EntityLeak, 1);
+    }
+
+    #[test]
+    fn entity_names_that_are_words_need_a_glued_word() {
+        assert_no_lints(
+            "Edit this copy; see the note. The euro; the pound; trade; a bull;",
+            &EntityLeak,
+        );
+        assert_lint_count("Copyright copy;2024 and R amp;D", &EntityLeak, 2);
     }
 
     #[test]
