@@ -40,7 +40,7 @@ declare_rule! {
         id: "literal-escape",
         category: Encoding,
         fix: Always,
-        summary: "Escape sequence such as \\n or \\u2019 shown as text",
+        summary: "Escape sequence such as `\\n` or `\\u2019` shown as text",
     }
 }
 

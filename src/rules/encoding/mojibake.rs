@@ -42,7 +42,7 @@ declare_rule! {
         id: "mojibake",
         category: Encoding,
         fix: Sometimes,
-        summary: "UTF-8 text garbled by a wrong decoding (â€™, Ã©)",
+        summary: "UTF-8 text garbled by a wrong decoding (`â€™`, `Ã©`)",
     }
 }
 
