@@ -167,6 +167,13 @@ impl Rule for NameVariant {
                 if form.chars().count() < 6 && !shares_neighbour {
                     continue;
                 }
+                // Given names of two people: every use of each form is followed by a
+                // capitalised surname, and the surnames never agree ("Dmitri Volkov",
+                // "Dmitry Peskov").
+                let always_next = |v: &[Occ]| v.iter().all(|o| o.next.is_some());
+                if !shares_neighbour && always_next(occs) && always_next(major_occ) {
+                    continue;
+                }
                 for o in occs {
                     let times = match major_occ.len() {
                         1 => String::new(),
@@ -232,6 +239,15 @@ mod tests {
             &NameVariant,
         );
         assert_no_lints("Jon Berg met John Berg.", &NameVariant);
+        assert_no_lints(
+            "By Dmitri Volkov. Spokesman Dmitry Peskov said so. Dmitry Peskov added more.",
+            &NameVariant,
+        );
+        assert_lint_count(
+            "By Dmitri Volkov. Dmitri Volkov said so. Later, Dmitry Volkov added more.",
+            &NameVariant,
+            1,
+        );
         assert_no_lints("The Lyon club fans cheered the Lion mascot.", &NameVariant);
     }
 }
