@@ -109,7 +109,7 @@ impl Rule for InstitutionPronoun {
                         && CONNECTIVES.contains(&before[0].to_lowercase().as_str()))
             };
             // "The ministry said in a statement that he had received …"
-            let clause = !attribution && !opening && reported_clause(doc, &toks, pos);
+            let clause = !attribution && !opening && reported_clause(doc, toks, pos);
             if !attribution && !opening && !clause {
                 continue;
             }
@@ -217,7 +217,9 @@ fn reported_clause(doc: &Document, toks: &[crate::document::Token], pos: usize) 
                 "that" | "in" | "a" | "an" | "its" | "statement" | "on" | "late" | "earlier"
             ) || crate::rules::translation::lexicon::is_place_or_date(w)
         })
-        && between.last().is_none_or(|w| *w == "that" || is_place_or_date_word(w))
+        && between
+            .last()
+            .is_none_or(|w| *w == "that" || is_place_or_date_word(w))
 }
 
 fn is_place_or_date_word(w: &str) -> bool {

@@ -466,16 +466,3 @@ mod tests {
         assert_eq!(k.iter().filter(|(_, k)| *k == Kind::Person).count(), 2);
     }
 }
-#[cfg(test)]
-mod zz_debug {
-    #[test]
-    fn zz_dump() {
-        for f in ["e01_sahel_french_wire.txt", "e02_kazakh_russian_calque.txt", "e05_ukraine_machine_translation.txt", "e09_turkey_stutter.txt", "e06_gender_pronoun_feature.txt"] {
-            let t = std::fs::read_to_string(format!("tests/fixtures/eval/{f}")).unwrap();
-            let doc = crate::Document::new(&t);
-            for m in super::find(&doc) {
-                println!("{f} p{} s{} {:?} `{}` q={} app={}", m.paragraph, m.sentence, m.kind, m.span.text(&t), m.quoted, m.apposition);
-            }
-        }
-    }
-}

@@ -236,8 +236,8 @@ fn negation_pair(words: &[(usize, &str)], toks: &[Token], k: usize) -> Option<(S
 }
 
 const AUXILIARIES: &[&str] = &[
-    "do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "will", "would",
-    "can", "could", "should", "must", "may", "might", "shall",
+    "do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "will", "would", "can",
+    "could", "should", "must", "may", "might", "shall",
 ];
 
 /// "aux not aux not …" from word `start`, tokens adjacent (no punctuation between):
