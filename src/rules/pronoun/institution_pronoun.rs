@@ -126,7 +126,13 @@ impl Rule for InstitutionPronoun {
             if inst.paragraph + 1 < m.paragraph || inst.sentence + 1 < m.sentence {
                 continue;
             }
-            if clause && (inst.sentence != m.sentence || speaks_of_people(inst.span.text(text))) {
+            // Nobody at all before the pronoun in the whole story: the reported clause
+            // can only be about the institution.
+            if clause
+                && (inst.sentence != m.sentence
+                    || speaks_of_people(inst.span.text(text))
+                    || ms[..i].iter().any(|x| is_person(doc, x)))
+            {
                 continue;
             }
             if !(attribution || clause || inst.sentence < m.sentence && states(doc, inst)) {
@@ -297,6 +303,42 @@ mod tests {
         assert_no_lints(
             "Anna Berg runs the press office. The company said it was “not aware,” she said.",
             &InstitutionPronoun,
+        );
+    }
+
+    #[test]
+    fn reported_clause_and_for_its_part() {
+        assert_flags(
+            "The Energy Ministry said in a statement that he had already received four bids.",
+            &InstitutionPronoun,
+            &["he"],
+        );
+        assert_flags(
+            "The Central Election Commission, for his part, said it would publish the question.",
+            &InstitutionPronoun,
+            &["his"],
+        );
+        // A person anywhere earlier: "he" may be that person.
+        assert_no_lints(
+            "Ivan Petrov, 45, was arrested in May.\n\nThe case drew attention.\n\nPrices rose.\n\nAnalysts were surprised.\n\nThe Justice Department said that he faces 20 years.",
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            "Ivan Petrov, for his part, said it would publish the question.",
+            &InstitutionPronoun,
+        );
+    }
+
+    #[test]
+    fn office_holder_inside_an_institution_name_is_a_person() {
+        assert_no_lints(
+            "European Council President Charles Michel said on Monday that talks would go on. He added that a deal was close.",
+            &InstitutionPronoun,
+        );
+        assert_flags(
+            "The Ministry of Foreign Affairs of Mali specified that troops must leave. He added that Bamako wanted a withdrawal.",
+            &InstitutionPronoun,
+            &["He"],
         );
     }
 

@@ -146,7 +146,17 @@ impl Rule for LowercaseProperNoun {
                         }) && !after
                             .is_some_and(|a| a.chars().next().is_some_and(char::is_lowercase))
                     } else {
+                        // "to polish the image", "to march on": an infinitive.
+                        let infinitive = word_at(-1) == Some("to")
+                            && word_at(1).is_some_and(|n| {
+                                matches!(
+                                    n,
+                                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+                                        | "this" | "that" | "up" | "on" | "off" | "away"
+                                )
+                            });
                         evidence
+                            && !infinitive
                             && (word_at(-1).is_some_and(|p| PLACE_PREPS.contains(&p))
                                 || [word_at(-2), word_at(2), word_at(-1), word_at(1)]
                                     .into_iter()
@@ -250,6 +260,15 @@ mod tests {
         assert_no_lints(
             "They march 5 miles in march formation.",
             &LowercaseProperNoun,
+        );
+        assert_no_lints(
+            "Many Polish farmers protested. Officials tried to polish the sector's image.",
+            &LowercaseProperNoun,
+        );
+        assert_flags(
+            "Many Polish farmers protested. Exports to polish markets rose.",
+            &LowercaseProperNoun,
+            &["polish"],
         );
     }
 
