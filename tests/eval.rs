@@ -20,6 +20,7 @@ const FOUND: &[&str] = &[
     "e01:9:pronoun:He added",
     "e01:11:translation:estimates him that",
     "e01:13:typography:“We",
+    "e01:17:translation:new york",
     "e01:17:encoding:&quot;",
     "e01:17:typography:”",
     "e01:19:typography:observers ,",

@@ -108,6 +108,8 @@ struct Occ {
     mid: bool,
     prev: Option<String>,
     next: Option<String>,
+    /// The capitalised word right before, with only a space between: a given name.
+    given: Option<String>,
 }
 
 impl Rule for NameVariant {
@@ -142,6 +144,12 @@ impl Rule for NameVariant {
                 mid: !w.starts_unit,
                 prev: cap_word(k.checked_sub(1).and_then(|j| ws.get(j)), w.sentence),
                 next: cap_word(ws.get(k + 1), w.sentence),
+                given: k
+                    .checked_sub(1)
+                    .and_then(|j| ws.get(j))
+                    .filter(|p| text.get(p.span.end..w.span.start) == Some(" "))
+                    .and_then(|p| cap_word(Some(p), w.sentence))
+                    .filter(|p| !is_title(p) && !is_function_word(&p.to_lowercase())),
             };
             groups
                 .entry(fold_marks(&skeleton(form)))
@@ -200,11 +208,7 @@ impl Rule for NameVariant {
                 // Surnames of two people: the odd form always follows its own given
                 // name, and the usual form appears with another one ("analyst Tom
                 // Phillips", "founder Frits Philips").
-                let given = |o: &Occ| {
-                    o.prev
-                        .as_deref()
-                        .is_some_and(|p| !is_title(p) && !is_function_word(&p.to_lowercase()))
-                };
+                let given = |o: &Occ| o.given.is_some();
                 if !shares_neighbour && occs.iter().all(given) && major_occ.iter().any(given) {
                     continue;
                 }
@@ -300,6 +304,11 @@ mod tests {
         assert_no_lints(
             "Shares in Philips fell after founder Frits Philips spoke; the stake in Philips rose, analyst Tom Phillips said.",
             &NameVariant,
+        );
+        assert_flags(
+            "President Recep Tayyip Erdogan spoke. Aides said Erdogan left. In Ankara, Erdoğan returned. Later Erdogan won.",
+            &NameVariant,
+            &["Erdoğan"],
         );
         assert_lint_count(
             "President Tokayev spoke. Then Tokayev left. Later, Kassym-Jomart Tokaev returned.",
