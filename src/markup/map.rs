@@ -330,11 +330,10 @@ impl Flow {
         self.materialize();
         if self.newlines > 0 {
             if !self.b.text.is_empty() {
-                let n = if self.b.text.ends_with('\n') {
-                    self.newlines.saturating_sub(1)
-                } else {
-                    self.newlines
-                };
+                // Breaks already written (before a dropped all-image paragraph)
+                // count towards this one.
+                let written = self.b.text.len() - self.b.text.trim_end_matches('\n').len();
+                let n = self.newlines.saturating_sub(written);
                 self.b.synthetic(&"\n".repeat(n), self.break_at);
             }
             self.newlines = 0;

@@ -198,6 +198,14 @@ mod tests {
     }
 
     #[test]
+    fn image_only_paragraph_leaves_one_blank_line() {
+        let ex = extract("First.\n\n![Alt](a.jpg)\n\n*Caption.*\n");
+        assert_eq!(ex.segments[0].text, "First.\n\nCaption.");
+        let ex = extract("First.\n\n![Alt](a.jpg)\n\n![Alt](b.jpg)\n\nLast.");
+        assert_eq!(ex.segments[0].text, "First.\n\nLast.");
+    }
+
+    #[test]
     fn malformed_input_does_not_panic() {
         for src in [
             "[", "```", "`", "<!--", "---\n", "![", "*a **b", "&#", "|a|\n|-", "\r",

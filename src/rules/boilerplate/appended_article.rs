@@ -261,6 +261,15 @@ mod tests {
     }
 
     #[test]
+    fn inline_read_also_link_is_not_a_second_story() {
+        let body = "GENEVA, May 14 — The World Health Organization declared on Thursday that the mpox outbreak in Africa is no longer an emergency of international concern, nine months after raising the alarm.\n\nThe committee noted a sustained decline in cases in Congo, Burundi and Uganda, the most affected countries, and said vaccination would continue.\n\n";
+        let text = format!(
+            "{body}ALSO READ: Cholera: WHO warns of vaccine shortage as cases rise\n\nIn Kinshasa, doctors said patients still arrived every week with fever, muscle pain and skin lesions typical of the clade Ib variant first detected near Kamituga.\n"
+        );
+        assert_no_lints(&text, &AppendedArticle);
+    }
+
+    #[test]
     fn related_heading_with_headlines() {
         assert_flags(
             "The council met.\nMore Stories\nTwo children killed in stabbing attack at dance party\nFiber optic networks are being sabotaged – DW – 07/29/2024\n",

@@ -59,12 +59,57 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Capitalised labels that end with a colon like a dateline's city.
+const LABELS: &[&str] = &[
+    "ALSO READ",
+    "READ ALSO",
+    "READ MORE",
+    "SEE ALSO",
+    "RELATED",
+    "MORE",
+    "WATCH",
+    "LISTEN",
+    "VIDEO",
+    "PHOTO",
+    "PHOTOS",
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "BREAKING NEWS",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "CORRECTION",
+    "CLARIFICATION",
+    "EDITOR'S NOTE",
+    "EDITOR’S NOTE",
+    "NOTE",
+    "FACTBOX",
+    "EXPLAINER",
+    "LIVE",
+    "WARNING",
+    "SOURCE",
+    "SOURCES",
+];
+
 pub fn starts_with_dateline(line: &str) -> bool {
     let Some(m) = DATELINE.find(line) else {
         return false;
     };
     // The city must have at least three capital letters ("UN:" is not a dateline).
     let head = &line[..m.end()];
+    // A capitalised label is not a city: "ALSO READ: …", "UPDATE: …".
+    let label = head
+        .trim_start()
+        .split([':', '—', '–', '('])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(" -")
+        .to_uppercase();
+    if LABELS.contains(&label.as_str()) {
+        return false;
+    }
     head.chars().filter(|c| c.is_ascii_uppercase()).count() >= 3
 }
 
@@ -401,6 +446,9 @@ mod tests {
         assert!(!starts_with_dateline("NATO’s Rutte says Arctic talks"));
         assert!(!starts_with_dateline("UN: talks go on"));
         assert!(!starts_with_dateline("Moscow said on Tuesday: no"));
+        assert!(!starts_with_dateline("ALSO READ: Cholera: WHO warns"));
+        assert!(!starts_with_dateline("UPDATE: The death toll rose"));
+        assert!(!starts_with_dateline("EDITOR’S NOTE — This story"));
     }
 
     #[test]

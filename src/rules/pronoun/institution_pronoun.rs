@@ -71,7 +71,14 @@ impl Rule for InstitutionPronoun {
         let sentences = doc.sentences();
         for (i, m) in ms.iter().enumerate() {
             let word = m.span.text(text);
-            if m.quoted || !matches!(word, "he" | "she" | "He" | "She") {
+            if m.quoted {
+                continue;
+            }
+            if matches!(word, "his" | "her") {
+                for_part(doc, &ms, i, out);
+                continue;
+            }
+            if !matches!(word, "he" | "she" | "He" | "She") {
                 continue;
             }
             let sent = sentences[m.sentence].span;
@@ -101,17 +108,16 @@ impl Rule for InstitutionPronoun {
                     || (before.len() == 1
                         && CONNECTIVES.contains(&before[0].to_lowercase().as_str()))
             };
-            if !attribution && !opening {
+            // "The ministry said in a statement that he had received …"
+            let clause = !attribution && !opening && reported_clause(doc, toks, pos);
+            if !attribution && !opening && !clause {
                 continue;
             }
             // The nearest institution before the pronoun, in this or the previous
             // sentence, with nobody else in sight.
-            let window_from = paragraph_start(doc, m.paragraph, 2);
+            let window_from = paragraph_start(doc, m.paragraph, if clause { 3 } else { 2 });
             let window: Vec<&Mention> = ms[window_start(&ms, i, window_from)..i].iter().collect();
-            if window.iter().any(|x| {
-                matches!(x.kind, Kind::Person | Kind::He | Kind::She)
-                    || (x.kind == Kind::PersonNoun && !x.apposition)
-            }) {
+            if window.iter().any(|x| is_person(doc, x)) {
                 continue;
             }
             let Some(inst) = window.iter().rev().find(|x| x.kind == Kind::Institution) else {
@@ -120,7 +126,16 @@ impl Rule for InstitutionPronoun {
             if inst.paragraph + 1 < m.paragraph || inst.sentence + 1 < m.sentence {
                 continue;
             }
-            if !(attribution || inst.sentence < m.sentence && states(doc, inst)) {
+            // Nobody at all before the pronoun in the whole story: the reported clause
+            // can only be about the institution.
+            if clause
+                && (inst.sentence != m.sentence
+                    || speaks_of_people(inst.span.text(text))
+                    || ms[..i].iter().any(|x| is_person(doc, x)))
+            {
+                continue;
+            }
+            if !(attribution || clause || inst.sentence < m.sentence && states(doc, inst)) {
                 continue;
             }
             let it = if word.starts_with('H') || word.starts_with('S') {
@@ -137,6 +152,114 @@ impl Rule for InstitutionPronoun {
             .replace(format!("use `{it}`"), m.span, it, Applicability::Display);
         }
     }
+}
+
+/// Whether a mention in the look-back window is a person the pronoun could mean.
+/// A one-word "name" after "the" is a nationality, a place or a group ("the Malian
+/// authorities", "the Netherlands", "the Wagner group"), not a person.
+fn is_person(doc: &Document, x: &Mention) -> bool {
+    match x.kind {
+        Kind::He | Kind::She => true,
+        Kind::PersonNoun => !x.apposition,
+        Kind::Person => {
+            let text = doc.text();
+            let one_word = !x.span.text(text).contains(' ');
+            let after_the = text
+                .get(..x.span.start)
+                .map(str::trim_end)
+                .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next())
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            !(one_word && after_the)
+        }
+        Kind::Institution => false,
+    }
+}
+
+/// Institutions that usually speak about individuals (a defendant, a patient, a
+/// player), so "the court said he …" is most often a person.
+fn speaks_of_people(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    matches!(
+        last.as_str(),
+        "court"
+            | "tribunal"
+            | "police"
+            | "prosecutor’s"
+            | "club"
+            | "team"
+            | "league"
+            | "university"
+            | "embassy"
+            | "consulate"
+            | "newspaper"
+            | "broadcaster"
+            | "network"
+            | "command"
+            | "military"
+            | "navy"
+            | "army"
+    )
+}
+
+/// The pronoun opens the clause a reporting verb introduces, shortly after the
+/// institution: "The ministry said (in a statement) (that) he …". The caller also
+/// requires the institution in the same sentence and nobody else in sight.
+fn reported_clause(doc: &Document, toks: &[crate::document::Token], pos: usize) -> bool {
+    let text = doc.text();
+    let words: Vec<&str> = toks[pos.saturating_sub(8)..pos]
+        .iter()
+        .map(|t| t.span.text(text))
+        .collect();
+    let Some(v) = words.iter().rposition(|w| is_reporting_verb(w)) else {
+        return false;
+    };
+    // Between the verb and the pronoun: "that", or a short adjunct ("in a statement",
+    // "on Tuesday"), never a noun phrase that could be the antecedent.
+    let between = &words[v + 1..];
+    between.len() <= 5
+        && between.iter().all(|w| {
+            matches!(
+                *w,
+                "that" | "in" | "a" | "an" | "its" | "statement" | "on" | "late" | "earlier"
+            ) || crate::rules::translation::lexicon::is_place_or_date(w)
+        })
+        && between
+            .last()
+            .is_none_or(|w| *w == "that" || is_place_or_date_word(w))
+}
+
+fn is_place_or_date_word(w: &str) -> bool {
+    crate::rules::translation::lexicon::is_place_or_date(w)
+        || matches!(w, "statement" | "today" | "yesterday")
+}
+
+/// "The commission, for his part, said …": a possessive for the institution in
+/// the French "pour sa part" calque.
+fn for_part(doc: &Document, ms: &[Mention], i: usize, out: &mut Emitter) {
+    let text = doc.text();
+    let m = &ms[i];
+    let before = text.get(..m.span.start).unwrap_or("");
+    let after = text.get(m.span.end..).unwrap_or("");
+    if !after.starts_with(" part") || !before.ends_with(", for ") {
+        return;
+    }
+    let Some(prev) = i.checked_sub(1).map(|j| &ms[j]) else {
+        return;
+    };
+    let gap = text.get(prev.span.end..m.span.start).unwrap_or("");
+    if prev.kind != Kind::Institution || gap != ", for " || prev.sentence != m.sentence {
+        return;
+    }
+    let word = m.span.text(text);
+    out.emit(
+        m.span,
+        format!(
+            "`{word}` refers to an institution (`{}`), which is “it”",
+            prev.span.text(text)
+        ),
+    )
+    .label(prev.span, "subject introduced here")
+    .replace("use `its`", m.span, "its", Applicability::Display);
 }
 
 /// Whether a reporting verb follows the institution in its sentence: it made a
@@ -180,6 +303,42 @@ mod tests {
         assert_no_lints(
             "Anna Berg runs the press office. The company said it was “not aware,” she said.",
             &InstitutionPronoun,
+        );
+    }
+
+    #[test]
+    fn reported_clause_and_for_its_part() {
+        assert_flags(
+            "The Energy Ministry said in a statement that he had already received four bids.",
+            &InstitutionPronoun,
+            &["he"],
+        );
+        assert_flags(
+            "The Central Election Commission, for his part, said it would publish the question.",
+            &InstitutionPronoun,
+            &["his"],
+        );
+        // A person anywhere earlier: "he" may be that person.
+        assert_no_lints(
+            "Ivan Petrov, 45, was arrested in May.\n\nThe case drew attention.\n\nPrices rose.\n\nAnalysts were surprised.\n\nThe Justice Department said that he faces 20 years.",
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            "Ivan Petrov, for his part, said it would publish the question.",
+            &InstitutionPronoun,
+        );
+    }
+
+    #[test]
+    fn office_holder_inside_an_institution_name_is_a_person() {
+        assert_no_lints(
+            "European Council President Charles Michel said on Monday that talks would go on. He added that a deal was close.",
+            &InstitutionPronoun,
+        );
+        assert_flags(
+            "The Ministry of Foreign Affairs of Mali specified that troops must leave. He added that Bamako wanted a withdrawal.",
+            &InstitutionPronoun,
+            &["He"],
         );
     }
 

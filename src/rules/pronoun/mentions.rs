@@ -106,6 +106,10 @@ pub fn find(doc: &Document) -> Vec<Mention> {
                     if tj.kind == TokenKind::Word && starts_upper(sj) && !is_all_caps(sj) {
                         run.push(tj.span);
                         j += 1;
+                    } else if let Some(k) = institution_of(toks, j, &run, text) {
+                        // "Ministry of Energy", "Central Bank of the Republic of
+                        // Turkey": one institution, not a ministry and a person.
+                        j = k;
                     } else if (tj.kind == TokenKind::Punct
                         && sj == "."
                         && run.last().is_some_and(|l| is_title(l.text(text))))
@@ -173,6 +177,35 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     mark_appositions(&mut out, text);
     resolve_surnames(&mut out);
     out
+}
+
+/// After a capitalised run holding an institution head ("Ministry", "Bank"), a
+/// connector ("of", "for", "on", optionally followed by "the") and a capitalised
+/// word continue the name: returns the index of that word.
+fn institution_of(
+    toks: &[crate::document::Token],
+    j: usize,
+    run: &[Span],
+    text: &str,
+) -> Option<usize> {
+    let w = toks.get(j)?;
+    if w.kind != TokenKind::Word || !matches!(w.span.text(text), "of" | "for" | "on") {
+        return None;
+    }
+    if !run
+        .iter()
+        .any(|r| is_institution_head(&strip_possessive(r.text(text)).to_lowercase()))
+    {
+        return None;
+    }
+    let mut k = j + 1;
+    if toks.get(k).is_some_and(|t| t.span.text(text) == "the") {
+        k += 1;
+    }
+    let n = toks.get(k)?;
+    let ns = n.span.text(text);
+    let same_line = !text.get(w.span.start..n.span.start)?.contains('\n');
+    (n.kind == TokenKind::Word && same_line && starts_upper(ns) && !is_all_caps(ns)).then_some(k)
 }
 
 /// A one-word name that is the surname of exactly one full name seen before takes
@@ -265,7 +298,27 @@ fn classify_run(
     let white_house = lowers
         .windows(2)
         .any(|p| p[0] == "white" && p[1] == "house");
-    if white_house || lowers.iter().any(|l| is_institution_head(l)) {
+    // "European Council President Charles Michel": an office of the institution,
+    // then a person.
+    let head = lowers.iter().position(|l| is_institution_head(l));
+    if let Some(h) = head {
+        let title = (h + 1..ws.len()).find(|&t| {
+            is_title(ws[t].text(text))
+                && ws[t + 1..]
+                    .iter()
+                    .any(|w| !is_title(w.text(text)) && !is_institution_word(w.text(text)))
+        });
+        if let Some(t) = title {
+            emit(
+                Span::new(ws[0].start, ws[t - 1].end),
+                Kind::Institution,
+                String::new(),
+            );
+            classify_run(doc, &ws[t..], starts_unit, caps, emit);
+            return;
+        }
+    }
+    if white_house || head.is_some() {
         emit(whole, Kind::Institution, String::new());
         return;
     }

@@ -16,11 +16,14 @@ declare_rule! {
     /// capitals and major cities, continents, days, months, nationalities and
     /// languages from a built-in gazetteer, plus names the document itself writes
     /// capitalised in mid-sentence elsewhere (reported as info: the evidence is thin).
+    /// Two-word names made of ordinary words ("new york", "hong kong", "united
+    /// nations") are matched as a pair.
     ///
     /// Gazetteer words that are also ordinary words (china, turkey, chad, march,
     /// may, august, polish, french) need two things: the document capitalises the
     /// word elsewhere, and the context points at the name (a month before a number,
-    /// a place after "in", "to", "from", or a capitalised place next to it). URLs,
+    /// a place after "in", "to", "from", or a capitalised place next to it), and an
+    /// infinitive ("to polish the image") is a verb. URLs,
     /// hashtags, handles, hyphenated compounds and all-lower-case lines are skipped.
     ///
     /// ## Why is this bad?
@@ -124,6 +127,24 @@ impl Rule for LowercaseProperNoun {
                     .map(|t| t.span.text(text))
             };
             let fixed = upper_first(w);
+            if let Some(next) = toks.get(ti + 1).filter(|n| {
+                n.kind == TokenKind::Word && text.get(t.span.end..n.span.start) == Some(" ")
+            }) {
+                let second = strip_possessive(next.span.text(text));
+                if let Some(proper) = two_word_place(base, second)
+                    && proper_form(second).is_none()
+                {
+                    let span = Span::new(t.span.start, t.span.end + 1 + second.len());
+                    out.emit(span, format!("proper noun `{base} {second}` in lower case"))
+                        .replace(
+                            format!("write `{proper}`"),
+                            span,
+                            proper,
+                            Applicability::Safe,
+                        );
+                    continue;
+                }
+            }
             match proper_form(base) {
                 Some(_) if !is_ambiguous(base) => {
                     out.emit(t.span, format!("proper noun `{w}` in lower case"))
@@ -146,7 +167,29 @@ impl Rule for LowercaseProperNoun {
                         }) && !after
                             .is_some_and(|a| a.chars().next().is_some_and(char::is_lowercase))
                     } else {
+                        // "to polish the image", "to march on": an infinitive.
+                        let infinitive = word_at(-1) == Some("to")
+                            && word_at(1).is_some_and(|n| {
+                                matches!(
+                                    n,
+                                    "the"
+                                        | "a"
+                                        | "an"
+                                        | "its"
+                                        | "their"
+                                        | "his"
+                                        | "her"
+                                        | "our"
+                                        | "this"
+                                        | "that"
+                                        | "up"
+                                        | "on"
+                                        | "off"
+                                        | "away"
+                                )
+                            });
                         evidence
+                            && !infinitive
                             && (word_at(-1).is_some_and(|p| PLACE_PREPS.contains(&p))
                                 || [word_at(-2), word_at(2), word_at(-1), word_at(1)]
                                     .into_iter()
@@ -188,6 +231,57 @@ impl Rule for LowercaseProperNoun {
             }
         }
     }
+}
+
+/// Two-word place and institution names whose words are ordinary words on their
+/// own ("new", "york"), in the form they are written.
+const TWO_WORD_PLACES: &[&str] = &[
+    "New York",
+    "New Delhi",
+    "New Zealand",
+    "New Orleans",
+    "New Jersey",
+    "New Mexico",
+    "Hong Kong",
+    "Buenos Aires",
+    "Los Angeles",
+    "Las Vegas",
+    "San Francisco",
+    "San Diego",
+    "Sao Paulo",
+    "São Paulo",
+    "Tel Aviv",
+    "Abu Dhabi",
+    "Kuala Lumpur",
+    "Sri Lanka",
+    "El Salvador",
+    "Costa Rica",
+    "Puerto Rico",
+    "North Korea",
+    "South Korea",
+    "Saudi Arabia",
+    "South Sudan",
+    "United States",
+    "United Kingdom",
+    "United Nations",
+    "European Union",
+    "Cape Town",
+    "Addis Ababa",
+    "Phnom Penh",
+];
+
+fn two_word_place(first: &str, second: &str) -> Option<&'static str> {
+    static MAP: std::sync::LazyLock<HashMap<String, &'static str>> =
+        std::sync::LazyLock::new(|| {
+            TWO_WORD_PLACES
+                .iter()
+                .map(|p| (p.to_lowercase(), *p))
+                .collect()
+        });
+    if first.len() + second.len() > 20 {
+        return None;
+    }
+    MAP.get(&format!("{first} {second}")).copied()
 }
 
 /// Whether the token sits in a URL, e-mail address, hashtag, handle or file name.
@@ -237,6 +331,24 @@ mod tests {
     }
 
     #[test]
+    fn two_word_places() {
+        assert_flags(
+            "In new york, the spokesman said the Council would meet.",
+            &LowercaseProperNoun,
+            &["new york"],
+        );
+        assert_fix_result(
+            "Talks in hong kong and tel aviv ended.",
+            &LowercaseProperNoun,
+            "Talks in Hong Kong and Tel Aviv ended.",
+        );
+        assert_no_lints(
+            "A new yorker cartoon. The united front held. See nytimes.com/new york.",
+            &LowercaseProperNoun,
+        );
+    }
+
+    #[test]
     fn ambiguous_words_need_evidence() {
         assert_no_lints(
             "They ate turkey in china bowls. Prices may rise.",
@@ -250,6 +362,15 @@ mod tests {
         assert_no_lints(
             "They march 5 miles in march formation.",
             &LowercaseProperNoun,
+        );
+        assert_no_lints(
+            "Many Polish farmers protested. Officials tried to polish the sector's image.",
+            &LowercaseProperNoun,
+        );
+        assert_flags(
+            "Many Polish farmers protested. Exports to polish markets rose.",
+            &LowercaseProperNoun,
+            &["polish"],
         );
     }
 

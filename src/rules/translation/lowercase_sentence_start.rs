@@ -64,6 +64,7 @@ impl Rule for LowercaseSentenceStart {
         for k in 1..sentences.len() {
             let (prev, cur) = (sentences[k - 1], sentences[k]);
             if prev.paragraph != cur.paragraph {
+                paragraph_start(doc, prev, cur, out);
                 continue;
             }
             let p = prev.span.text(text);
@@ -121,6 +122,57 @@ impl Rule for LowercaseSentenceStart {
     }
 }
 
+/// A paragraph of prose that opens with a lower-case function word ("the president
+/// will travel …", "in Istanbul, thousands …") after a paragraph that ended a
+/// sentence: the capital was lost. Only function words, which are never written in
+/// lower case on purpose, and only when the paragraph is itself a full sentence.
+fn paragraph_start(
+    doc: &Document,
+    prev: crate::document::Sentence,
+    cur: crate::document::Sentence,
+    out: &mut Emitter,
+) {
+    let text = doc.text();
+    let p = prev.span.text(text).trim_end();
+    let ended = p
+        .trim_end_matches(['”', '"', '’', ')'])
+        .ends_with(['.', '!', '?']);
+    let Some(para) = doc.paragraphs().get(cur.paragraph) else {
+        return;
+    };
+    if !ended || para.span.start != cur.span.start {
+        return;
+    }
+    let body = para.span.text(text).trim_end();
+    if !body.ends_with(['.', '”', '"']) || body.split_whitespace().count() < 6 {
+        return;
+    }
+    let Some(first) = doc.tokens_in(cur.span).first().copied() else {
+        return;
+    };
+    let w = first.span.text(text);
+    if first.kind != TokenKind::Word
+        || first.span.start != cur.span.start
+        || !w.chars().all(|c| c.is_ascii_lowercase())
+        || w.len() < 2
+        || PARTICLES.contains(&w)
+        || !super::lexicon::is_function_word(w)
+    {
+        return;
+    }
+    let fixed = upper_first(w);
+    out.emit(
+        first.span,
+        format!("paragraph starts with lower-case `{w}`"),
+    )
+    .replace(
+        format!("write `{fixed}`"),
+        first.span,
+        fixed,
+        Applicability::Unsafe,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +213,29 @@ mod tests {
             "The war ended.\n\nthe next chapter",
             &LowercaseSentenceStart,
         );
+    }
+
+    #[test]
+    fn paragraph_opening_in_lower_case() {
+        assert_flags(
+            "Inflation fell in March.\n\nthe president will travel next week to Spain.",
+            &LowercaseSentenceStart,
+            &["the"],
+        );
+        assert_flags(
+            "The bank held rates.\n\nin Istanbul, thousands of people marched on Saturday.",
+            &LowercaseSentenceStart,
+            &["in"],
+        );
+        // A list after a colon, a brand, a name particle, a fragment: left alone.
+        assert_no_lints(
+            "He named three demands:\n\nthe release of all the prisoners held since May.",
+            &LowercaseSentenceStart,
+        );
+        assert_no_lints(
+            "Sales rose.\n\niPhone sales rose by a third in the quarter.\n\nde Klerk said it was over at last.",
+            &LowercaseSentenceStart,
+        );
+        assert_no_lints("Sales rose.\n\nthe end", &LowercaseSentenceStart);
     }
 }

@@ -12,7 +12,8 @@ declare_rule! {
     ///
     /// Only fragments in the middle of a paragraph count, so headlines, subheads,
     /// datelines, sign-offs and list items (their own paragraphs) are never checked;
-    /// nor are answers after a question, quotations, or list and Q&A paragraphs.
+    /// nor are answers after a question, quotations, or list and Q&A paragraphs, nor
+    /// text after an abbreviation's full stop ("Washington, D.C. in August 1963.").
     ///
     /// ## Why is this bad?
     /// The fragment hangs loose: the reader cannot tell what the date belongs to.
@@ -59,6 +60,11 @@ impl Rule for OrphanFragment {
             if super::context::inside(&quotes, cur.span.start) {
                 continue;
             }
+            // "… in Washington, D.C. in August 1963.": the full stop belonged to an
+            // abbreviation, and the "fragment" goes on the same sentence.
+            if c.starts_with(|ch: char| ch.is_lowercase()) || ends_with_abbreviation(p) {
+                continue;
+            }
             let para = doc.paragraphs()[cur.paragraph].span.text(text);
             if para.starts_with(['-', '•', '*', '–', '—'])
                 || para.starts_with("Q") && para[1..].starts_with([':', '.'])
@@ -88,6 +94,21 @@ impl Rule for OrphanFragment {
     }
 }
 
+/// Whether `sentence` ends with an abbreviation's full stop: an initialism with
+/// inner dots ("D.C.", "U.S.", "a.m.") or a short title or company suffix.
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let last = sentence
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let body = &last[..last.len().saturating_sub(1)];
+    body.contains('.')
+        || matches!(
+            body,
+            "Jr" | "Sr" | "Inc" | "Co" | "Corp" | "Ltd" | "Bros" | "St" | "Mt" | "Ft" | "No"
+        )
+}
+
 fn is_date_or_number(w: &[(TokenKind, &str)]) -> bool {
     use TokenKind::{Number, Word};
     let month = |s: &str| is_month(s) && s.chars().next().is_some_and(char::is_uppercase);
@@ -105,6 +126,22 @@ fn is_date_or_number(w: &[(TokenKind, &str)]) -> bool {
 mod tests {
     use super::*;
     use crate::testing::*;
+
+    #[test]
+    fn abbreviation_full_stops_are_not_sentence_ends() {
+        assert_no_lints(
+            "King spoke in Washington, D.C. in August 1963. He was 34.",
+            &OrphanFragment,
+        );
+        assert_no_lints(
+            "The shares were sold by Smith Bros. March 3. It rose.",
+            &OrphanFragment,
+        );
+        assert_no_lints(
+            "The vote came at 10 a.m. Tuesday. It passed.",
+            &OrphanFragment,
+        );
+    }
 
     #[test]
     fn flags_date_fragment() {

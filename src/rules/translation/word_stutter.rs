@@ -138,6 +138,15 @@ impl Rule for WordStutter {
                     skip_until = span.end;
                     continue;
                 }
+                // Two negated auxiliaries in a row: "do not will not will not".
+                if let Some(span) = negated_aux_chain(&words, &toks, k - 1) {
+                    out.emit(
+                        span,
+                        format!("negation written twice: `{}`", span.text(text)),
+                    );
+                    skip_until = span.end;
+                    continue;
+                }
                 let (la, lb) = (norm(a), norm(b));
                 if la != lb || a.chars().any(|c| c.is_ascii_digit()) {
                     continue;
@@ -226,6 +235,34 @@ fn negation_pair(words: &[(usize, &str)], toks: &[Token], k: usize) -> Option<(S
     None
 }
 
+const AUXILIARIES: &[&str] = &[
+    "do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "will", "would", "can",
+    "could", "should", "must", "may", "might", "shall",
+];
+
+/// "aux not aux not …" from word `start`, tokens adjacent (no punctuation between):
+/// no English sentence negates two auxiliaries back to back; a translation engine
+/// that kept two renderings does. Returns the span of the whole chain.
+fn negated_aux_chain(words: &[(usize, &str)], toks: &[Token], start: usize) -> Option<Span> {
+    let pair_at = |j: usize| -> bool {
+        match (words.get(j), words.get(j + 1)) {
+            (Some((i, a)), Some((i2, n))) => {
+                *i2 == i + 1 && AUXILIARIES.contains(&norm(a).as_str()) && norm(n) == "not"
+            }
+            _ => false,
+        }
+    };
+    if !pair_at(start) || !pair_at(start + 2) || words[start + 2].0 != words[start + 1].0 + 1 {
+        return None;
+    }
+    let mut end = start + 3;
+    while pair_at(end + 1) && words[end + 1].0 == words[end].0 + 1 {
+        end += 2;
+    }
+    let s = toks[words[start].0].span.start;
+    Some(Span::new(s, toks[words[end].0].span.end))
+}
+
 /// Whether a what-clause head appears among the last few words.
 fn clause_head_before(words: &[(usize, &str)]) -> bool {
     words
@@ -258,6 +295,20 @@ mod tests {
         );
         assert_fix_result("They won't will not go.", &WordStutter, "They will not go.");
         assert_flags("We cannot can’t wait.", &WordStutter, &["cannot can’t"]);
+    }
+
+    #[test]
+    fn negated_auxiliaries_in_a_row() {
+        assert_flags(
+            "They do not will not will not pass, he warned.",
+            &WordStutter,
+            &["do not will not will not"],
+        );
+        assert_lint_count("Russians do not need not a visa.", &WordStutter, 0);
+        assert_no_lints(
+            "Whether they will or will not, is not clear. It is not, was not and will not be.",
+            &WordStutter,
+        );
     }
 
     #[test]

@@ -71,7 +71,15 @@ impl Rule for MissingSpace {
         let text = doc.text();
         let mut it = text.char_indices().peekable();
         let mut prev: Option<char> = None;
+        // Straight double quotes seen so far on this line, for their direction.
+        let mut straight = 0usize;
         while let Some((i, c)) = it.next() {
+            let quotes_before = straight;
+            match c {
+                '\n' => straight = 0,
+                '"' => straight += 1,
+                _ => {}
+            }
             let next = it.peek().map(|x| x.1);
             let end = i + c.len_utf8();
             let p = prev;
@@ -113,6 +121,29 @@ impl Rule for MissingSpace {
                         && n.is_uppercase()
                         && after.nth(1).is_some_and(char::is_lowercase)
                 }
+                // "&quot;took": the entity is entity-leak's finding, not a lost space.
+                ';' if entity_before(&text[..i]) => false,
+                // "land,"Reyes said" / "said,"We will": a straight quote after a
+                // comma or full stop with a letter on its other side.
+                '"' if p.is_some_and(|p| matches!(p, ',' | '.' | '!' | '?'))
+                    && n.is_alphabetic() =>
+                {
+                    if quotes_before % 2 == 1 {
+                        true // closes: the space after it was lost
+                    } else {
+                        // opens: the space before it was lost
+                        if !skip(text, i) {
+                            out.emit(Span::new(i - 1, end), "missing space before `\"`")
+                                .replace(
+                                    "insert a space",
+                                    Span::new(i, i),
+                                    " ",
+                                    Applicability::Safe,
+                                );
+                        }
+                        false
+                    }
+                }
                 ',' | ';' => {
                     let (letters, _) = trailing_letters(&text[..i]);
                     let after: usize = text[end..]
@@ -134,6 +165,15 @@ impl Rule for MissingSpace {
             }
         }
     }
+}
+
+/// Whether `before` ends with an HTML entity name or number: "&quot", "&#8217".
+fn entity_before(before: &str) -> bool {
+    let tail: &str = before
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+        .next()
+        .unwrap_or("");
+    !tail.is_empty() && before[..before.len() - tail.len()].ends_with('&')
 }
 
 fn skip(text: &str, i: usize) -> bool {
@@ -199,6 +239,17 @@ mod tests {
         assert_flags("waiting...well", &R, &["...w"]);
         assert_flags("he said“We will", &R, &["d“"]);
         assert_fix_result("waiting…well", &R, "waiting… well");
+    }
+
+    #[test]
+    fn straight_quotes_and_entities() {
+        assert_flags("\"We will own the land,\"Reyes said.", &R, &["\"R"]);
+        assert_flags("He said,\"We will win.\"", &R, &[",\""]);
+        assert_fix_result("\"Ours,\"Reyes said.", &R, "\"Ours,\" Reyes said.");
+        assert_no_lints("\"Yes,\" he said. \"No.\" The \"best\" 12\" pizza.", &R);
+        // The entity is entity-leak's business.
+        assert_no_lints("the organization &quot;took note", &R);
+        assert_no_lints("the &#8217;s and &amp;c", &R);
     }
 
     #[test]

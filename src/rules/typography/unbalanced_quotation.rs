@@ -127,6 +127,11 @@ impl Rule for UnbalancedQuotation {
                 let (pos, c) = chars[k];
                 let prev = k.checked_sub(1).map(|j| chars[j].1);
                 let next = chars.get(k + 1).map(|x| x.1);
+                // "â€" then a quote mark is mojibake of a dash or quote (reported
+                // by the encoding rules), not a quotation mark.
+                if prev == Some('€') && k >= 2 && chars[k - 2].1 == 'â' {
+                    continue;
+                }
                 let top = stack.last().copied();
                 let top_double = stack.iter().rev().find(|o| o.double).copied();
                 match c {
@@ -426,6 +431,14 @@ mod tests {
         assert_flags("He said „no” loudly.", &R, &["”"]);
         assert_flags("He said ‚no‘ loudly.", &R, &["‘"]);
         assert_no_lints("« Bonjour », he said. »So«, she said.", &R);
+    }
+
+    #[test]
+    fn mojibake_is_not_a_quote() {
+        assert_no_lints(
+            "MADRID â€” Real won. â€œHe decides games,â€ he said.",
+            &UnbalancedQuotation,
+        );
     }
 
     #[test]
