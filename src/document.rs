@@ -3,7 +3,8 @@
 
 use crate::lexicon::{EMPTY, Lexicon};
 use crate::span::Span;
-use std::sync::OnceLock;
+use std::any::{Any, TypeId};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A line without its terminator (`\n`, `\r\n` or a lone `\r`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,8 @@ pub struct Document<'a> {
     paragraphs: OnceLock<Vec<Paragraph>>,
     sentences: OnceLock<Vec<Sentence>>,
     tokens: OnceLock<Vec<Token>>,
+    /// Analyses that several rules share (mentions, quotations...), by type.
+    memo: Mutex<Vec<(TypeId, Arc<dyn Any + Send + Sync>)>>,
 }
 
 impl<'a> Document<'a> {
@@ -73,6 +76,7 @@ impl<'a> Document<'a> {
             paragraphs: OnceLock::new(),
             sentences: OnceLock::new(),
             tokens: OnceLock::new(),
+            memo: Mutex::new(Vec::new()),
         }
     }
 
@@ -152,6 +156,36 @@ impl<'a> Document<'a> {
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| (t.span, t.span.text(self.text)))
+    }
+
+    /// A per-document analysis shared between rules: computed by `init` on first use,
+    /// then the same value for every later caller. `K` is a marker type naming the
+    /// analysis.
+    pub fn memo<K: Any, T: Any + Send + Sync>(&self, init: impl FnOnce() -> T) -> Arc<T> {
+        let find = |memo: &[(TypeId, Arc<dyn Any + Send + Sync>)]| {
+            memo.iter()
+                .find(|(id, _)| *id == TypeId::of::<K>())
+                .and_then(|(_, v)| v.clone().downcast::<T>().ok())
+        };
+        if let Some(v) = find(&self.memo.lock().unwrap_or_else(|e| e.into_inner())) {
+            return v;
+        }
+        // Computed outside the lock: an analysis may build on another one.
+        let v = Arc::new(init());
+        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(existing) = find(&memo) {
+            return existing;
+        }
+        memo.push((TypeId::of::<K>(), v.clone()));
+        v
+    }
+
+    /// The analysis [`Document::memo`] keeps under `K`, if it was computed.
+    pub fn memo_peek<K: Any, T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
+        let memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        memo.iter()
+            .find(|(id, _)| *id == TypeId::of::<K>())
+            .and_then(|(_, v)| v.clone().downcast::<T>().ok())
     }
 
     /// The span of the whole line containing `span.start`, including its terminator,

@@ -140,6 +140,17 @@ pub fn fix_until_stable(
 /// flushed to disk, given the original's permissions, then renamed over it. A crash
 /// at any point leaves either the old or the new contents, never a mix.
 pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, contents, || Ok(()))
+}
+
+/// [`write_atomic`] with a step run after the new contents are on disk in the
+/// temporary file and before it replaces `path`: lets tests interrupt the write there
+/// (an error or a panic) and check that `path` still holds the old contents.
+pub fn write_atomic_with(
+    path: &std::path::Path,
+    contents: &[u8],
+    before_rename: impl FnOnce() -> std::io::Result<()>,
+) -> std::io::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -153,6 +164,7 @@ pub fn write_atomic(path: &std::path::Path, contents: &[u8]) -> std::io::Result<
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     std::fs::set_permissions(tmp.path(), perms)?;
+    before_rename()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The registry of rules and the engine that runs a selection of them over a document.
 
-use crate::declarative::{self, RuleFileError};
+use crate::declarative::{self, Combined, RuleFileError};
 use crate::diagnostic::{Applicability, Category, Diagnostic, Severity};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -8,7 +8,7 @@ use crate::rule::{Emitter, Rule, RuleSource};
 use crate::suppress::UnusedSuppression;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_lints.rs"));
@@ -27,7 +27,8 @@ impl Registry {
         let mut rules: Vec<Arc<dyn Rule>> = crate::rules::builtin();
         let mut errors = Vec::new();
         for (name, text) in embedded::EMBEDDED_LINTS {
-            match declarative::load(&format!("lints/{name}"), text, RuleSource::Embedded(name)) {
+            let path = format!("lints/{name}");
+            match declarative::load_trusted(&path, text, RuleSource::Embedded(name)) {
                 Ok(r) => rules.push(Arc::new(r)),
                 Err(e) => errors.push(e),
             }
@@ -122,6 +123,8 @@ pub struct Linter {
     /// Per-rule fix trust: `Safe` promotes unsafe suggestions, `Unsafe` demotes safe ones.
     fix_trust: HashMap<&'static str, Applicability>,
     lexicon: Arc<Lexicon>,
+    /// The rule files among `rules`, compiled into one pass; built on first use.
+    combined: OnceLock<Option<Arc<Combined>>>,
 }
 
 impl Linter {
@@ -131,6 +134,7 @@ impl Linter {
             severity: HashMap::new(),
             fix_trust: HashMap::new(),
             lexicon: Arc::default(),
+            combined: OnceLock::new(),
         }
     }
 
@@ -159,11 +163,13 @@ impl Linter {
 
     pub fn add_rule(&mut self, rule: Arc<dyn Rule>) {
         self.rules.push(rule);
+        self.combined = OnceLock::new();
     }
 
     /// Keeps only the rules for which `keep` is true.
     pub fn retain(&mut self, keep: impl Fn(&dyn Rule) -> bool) {
         self.rules.retain(|r| keep(r.as_ref()));
+        self.combined = OnceLock::new();
     }
 
     /// Lints one document; findings are sorted by position, then rule.
@@ -189,6 +195,12 @@ impl Linter {
     }
 
     pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
+        if let Some(c) = self
+            .combined
+            .get_or_init(|| Combined::build(&self.rules).map(Arc::new))
+        {
+            c.prime(doc);
+        }
         let mut out = run_rules(doc, self.rules.iter().map(|r| r.as_ref()));
         if !self.severity.is_empty() || !self.fix_trust.is_empty() {
             for d in &mut out {

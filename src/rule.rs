@@ -73,6 +73,11 @@ impl RuleMeta {
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &RuleMeta;
     fn check(&self, doc: &Document, out: &mut Emitter);
+
+    /// Rule files answer `Some`, so a linter can match all of them in one pass.
+    fn as_declarative(&self) -> Option<&crate::declarative::DeclarativeRule> {
+        None
+    }
 }
 
 /// Collects a rule's findings, filling in the rule id, category and default severity.

@@ -14,7 +14,6 @@ use crate::render::{
 use crate::rule::Rule;
 use crate::source::{DecodeError, decode};
 use crate::walk;
-use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -38,6 +37,14 @@ struct Outcome {
     skipped: bool,
 }
 
+impl Outcome {
+    /// Whether fixing changed the text (in report mode `original` is not kept).
+    fn changed(&self) -> bool {
+        self.fixed > 0 && self.text != self.original
+    }
+}
+
+#[derive(Clone, Copy)]
 enum Mode {
     Report,
     Fix(Applicability),
@@ -191,7 +198,7 @@ pub(super) fn run(
     jobs.sort_by(|a, b| a.0.cmp(&b.0));
     jobs.dedup_by(|a, b| a.0 == b.0);
 
-    let mut outcomes = Vec::new();
+    let mut stdin_outcome = None;
     if !use_stdin.is_empty() {
         let name = args
             .stdin_filename
@@ -208,139 +215,34 @@ pub(super) fn run(
             let kind = args
                 .input_format
                 .unwrap_or_else(|| InputKind::from_path(Path::new(&name)));
-            let mut o = process(name, None, read, &linter, kind, &mode);
+            let mut o = process(name, None, read, &linter, kind, mode);
             o.fail_on = settings.fail_on;
-            outcomes.push(o);
+            stdin_outcome = Some(o);
         }
     }
     if !resolver.errors.is_empty() {
         return report_errors(&resolver.errors, err);
     }
-    let mut from_files: Vec<Outcome> = jobs
-        .par_iter()
-        .map(|(p, s)| {
-            let linter = s.linter_for(p);
-            let kind = args.input_format.unwrap_or_else(|| s.input_kind(p));
-            let mut o = process(
-                p.display().to_string(),
-                Some(p.clone()),
-                std::fs::read(p),
-                &linter,
-                kind,
-                &mode,
-            );
-            o.fail_on = s.fail_on;
-            o
-        })
-        .collect();
-    outcomes.append(&mut from_files);
-
-    // Write fixes (files only; stdin gets its text on stdout below).
-    if let Mode::Fix(_) = mode {
-        for o in outcomes
-            .iter_mut()
-            .filter(|o| o.error.is_none() && o.text != o.original)
-        {
-            if let Some(f) = &o.file
-                && let Err(e) = write_atomic(f, o.text.as_bytes())
-            {
-                o.error = Some(format!("cannot write fixes: {}", walk::io_message(&e)));
-            }
-        }
-    }
-
-    for o in &outcomes {
-        if let Some(m) = &o.error {
-            if o.skipped {
-                writeln!(err, "note: {}: {m}", o.path)?;
-            } else {
-                writeln!(err, "error: {}: {m}", o.path)?;
-                failed = true;
-            }
-        } else if !o.converged {
-            writeln!(
-                err,
-                "warning: {}: fixes did not settle after the maximum number of rounds",
-                o.path
-            )?;
-        }
-    }
-    let ok: Vec<&mut Outcome> = outcomes.iter_mut().filter(|o| o.error.is_none()).collect();
-
-    if let Some(path) = &args.write_baseline {
-        let mut b = Baseline::new();
-        let mut n = 0;
-        for o in &ok {
-            b.record(&o.path, &o.text, &o.diagnostics);
-            n += o.diagnostics.len();
-        }
-        if let Err(e) = std::fs::write(path, b.to_json()) {
-            writeln!(err, "error: {}: {}", path.display(), walk::io_message(&e))?;
-            return Ok(EXIT_ERROR);
-        }
-        writeln!(
-            out,
-            "Recorded {n} findings in {} files to {}.",
-            ok.len(),
-            path.display()
-        )?;
-        return Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN });
-    }
-    let mut ok = ok;
-    let mut baselined = 0;
-    if let Some(path) = &args.baseline {
-        let b = match std::fs::read_to_string(path)
+    let baseline = match &args.baseline {
+        Some(path) if args.write_baseline.is_none() => match std::fs::read_to_string(path)
             .map_err(|e| walk::io_message(&e))
             .and_then(|s| Baseline::from_json(&s))
         {
-            Ok(b) => b,
+            Ok(b) => Some(b),
             Err(m) => {
                 writeln!(err, "error: baseline {}: {m}", path.display())?;
                 return Ok(EXIT_ERROR);
             }
-        };
-        for o in ok.iter_mut() {
-            baselined += b.filter(&o.path, &o.text, &mut o.diagnostics);
-        }
-    }
-
-    if let Mode::Diff(_) = mode {
-        let mut changed = 0;
-        for o in ok.iter().filter(|o| o.text != o.original) {
-            changed += 1;
-            let diff = similar::TextDiff::from_lines(&o.original, &o.text);
-            write!(
-                out,
-                "{}",
-                diff.unified_diff()
-                    .context_radius(2)
-                    .header(&format!("a/{}", o.path), &format!("b/{}", o.path))
-            )?;
-        }
-        let fixes: usize = ok.iter().map(|o| o.fixed).sum();
-        writeln!(err, "{fixes} fixes would change {changed} files.")?;
-        return Ok(if failed {
-            EXIT_ERROR
-        } else if changed > 0 {
-            EXIT_FINDINGS
-        } else {
-            EXIT_CLEAN
-        });
-    }
+        },
+        _ => None,
+    };
 
     let stdin_fix = matches!(mode, Mode::Fix(_)) && !use_stdin.is_empty();
-    if stdin_fix {
-        // The fixed text goes to stdout; what remains is reported on stderr.
-        for o in ok.iter().filter(|o| o.file.is_none()) {
-            out.write_all(o.text.as_bytes())?;
-        }
-    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
     };
-    let sink: &mut dyn Write = if stdin_fix { err } else { out };
     // Every rule any configuration in use selected, for formats that describe rules.
     let mut used_rules: Vec<Arc<dyn Rule>> = Vec::new();
     for s in resolver.fixed.iter().chain(resolver.by_config.values()) {
@@ -351,60 +253,370 @@ pub(super) fn run(
         }
     }
     used_rules.sort_by_key(|r| r.meta().id);
-    let mut summary = Summary::default();
-    let mut fixed_total = 0;
-    let mut fixed_files = 0;
-    {
-        let mut reporter: Option<Box<dyn Reporter + '_>> = if args.quiet || args.statistics {
-            None
-        } else {
-            Some(match args.format {
-                Format::Human => Box::new(Human::new(sink, color)),
-                Format::Concise => Box::new(Concise::new(sink)),
-                Format::Json => Box::new(Json::new(sink)),
-                Format::Jsonl => Box::new(JsonLines::new(sink)),
-                Format::Sarif => Box::new(Sarif::new(sink, &used_rules)),
-                Format::Github => Box::new(Github::new(sink)),
-                Format::Html => Box::new(Html::new(sink)),
-            })
+
+    let mut state = Consumer {
+        mode,
+        failed,
+        baseline,
+        recording: args.write_baseline.as_ref().map(|_| Baseline::new()),
+        recorded: 0,
+        recorded_files: 0,
+        summary: Summary::default(),
+        baselined: 0,
+        fixed_total: 0,
+        fixed_files: 0,
+        changed: 0,
+        serious: false,
+        stats: BTreeMap::new(),
+    };
+    // With stdin fixed, its text goes to stdout and the report to stderr, after the
+    // notes about single files: the report is held until the end.
+    let mut held_report = SharedBuf::default();
+    let held = held_report.0.clone();
+    let wants_report = !(args.quiet || args.statistics)
+        && args.write_baseline.is_none()
+        && !matches!(mode, Mode::Diff(_));
+    let mut plain_out: Option<&mut dyn Write> = Some(out);
+    let report_sink: Option<&mut dyn Write> = match (wants_report, stdin_fix) {
+        (false, _) => None,
+        (true, false) => plain_out.take(),
+        (true, true) => Some(&mut held_report),
+    };
+    let reporter: Option<Box<dyn Reporter + '_>> = report_sink.map(|sink| {
+        let r: Box<dyn Reporter + '_> = match args.format {
+            Format::Human => Box::new(Human::new(sink, color)),
+            Format::Concise => Box::new(Concise::new(sink)),
+            Format::Json => Box::new(Json::new(sink)),
+            Format::Jsonl => Box::new(JsonLines::new(sink)),
+            Format::Sarif => Box::new(Sarif::new(sink, &used_rules)),
+            Format::Github => Box::new(Github::new(sink)),
+            Format::Html => Box::new(Html::new(sink)),
         };
-        for o in &ok {
-            summary.add(&o.diagnostics);
-            fixed_total += o.fixed;
-            fixed_files += usize::from(o.fixed > 0);
-            if let Some(r) = reporter.as_mut() {
-                r.file(&FileReport {
-                    path: &o.path,
-                    text: &o.text,
-                    diagnostics: &o.diagnostics,
-                })?;
-            }
+        r
+    });
+    let mut io = Sinks {
+        err,
+        out: plain_out,
+        reporter,
+    };
+    if let Some(o) = stdin_outcome.take() {
+        state.take(o, &mut io)?;
+    }
+    let progress = Progress::new(jobs.len(), args.quiet);
+    let input_format = args.input_format;
+    // Files are linted in parallel and consumed here one at a time, in path order,
+    // as soon as each is ready: only a bounded window of documents is ever in memory.
+    for_each_in_order(
+        jobs,
+        move |(p, s): (PathBuf, Arc<Settings>)| {
+            let linter = s.linter_for(&p);
+            let kind = input_format.unwrap_or_else(|| s.input_kind(&p));
+            let bytes = std::fs::read(&p);
+            let mut o = process(
+                p.display().to_string(),
+                Some(p.clone()),
+                bytes,
+                &linter,
+                kind,
+                mode,
+            );
+            o.fail_on = s.fail_on;
+            o
+        },
+        |o| {
+            progress.tick();
+            state.take(o, &mut io)
+        },
+    )?;
+    progress.finish();
+    if matches!(mode, Mode::Fix(_)) {
+        state.summary.fixed = Some((state.fixed_total, state.fixed_files));
+    }
+    state.summary.baselined = state.baselined;
+    let Sinks {
+        err,
+        out: mut plain_out,
+        reporter,
+    } = io;
+    if let Some(mut r) = reporter {
+        r.finish(&state.summary)?;
+    }
+    if stdin_fix {
+        err.write_all(&held.borrow())?;
+    }
+
+    if let Some(path) = &args.write_baseline {
+        let b = state.recording.take().unwrap_or_default();
+        if let Err(e) = std::fs::write(path, b.to_json()) {
+            writeln!(err, "error: {}: {}", path.display(), walk::io_message(&e))?;
+            return Ok(EXIT_ERROR);
         }
-        if matches!(mode, Mode::Fix(_)) {
-            summary.fixed = Some((fixed_total, fixed_files));
+        if let Some(out) = plain_out.as_deref_mut() {
+            writeln!(
+                out,
+                "Recorded {} findings in {} files to {}.",
+                state.recorded,
+                state.recorded_files,
+                path.display()
+            )?;
         }
-        summary.baselined = baselined;
-        if let Some(r) = reporter.as_mut() {
-            r.finish(&summary)?;
-        }
+        return Ok(if state.failed { EXIT_ERROR } else { EXIT_CLEAN });
+    }
+    if let Mode::Diff(_) = mode {
+        writeln!(
+            err,
+            "{} fixes would change {} files.",
+            state.fixed_total, state.changed
+        )?;
+        return Ok(if state.failed {
+            EXIT_ERROR
+        } else if state.changed > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        });
     }
     if args.quiet || args.statistics {
-        let sink: &mut dyn Write = if stdin_fix { err } else { out };
+        let sink: &mut dyn Write = match (stdin_fix, plain_out) {
+            (false, Some(out)) => out,
+            _ => err,
+        };
         if args.statistics {
-            write_statistics(sink, &ok.iter().map(|o| &o.diagnostics).collect::<Vec<_>>())?;
+            write_statistics(sink, &state.stats)?;
         }
-        writeln!(sink, "{}", summary.line())?;
+        writeln!(sink, "{}", state.summary.line())?;
     }
-    if failed {
+    if state.failed {
         return Ok(EXIT_ERROR);
     }
     if args.exit_zero {
         return Ok(EXIT_CLEAN);
     }
-    let serious = ok
-        .iter()
-        .any(|o| o.diagnostics.iter().any(|d| d.severity >= o.fail_on));
-    Ok(if serious { EXIT_FINDINGS } else { EXIT_CLEAN })
+    Ok(if state.serious {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+/// A buffer that can be read while a reporter still holds a writer to it.
+#[derive(Default)]
+struct SharedBuf(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Where the consumer of outcomes writes.
+struct Sinks<'e, 'r> {
+    err: &'e mut dyn Write,
+    /// stdout when no reporter holds it: diffs, a fixed stdin text.
+    out: Option<&'e mut dyn Write>,
+    reporter: Option<Box<dyn Reporter + 'r>>,
+}
+
+/// What the run keeps while files stream past: counters, not documents.
+struct Consumer {
+    mode: Mode,
+    failed: bool,
+    baseline: Option<Baseline>,
+    recording: Option<Baseline>,
+    recorded: usize,
+    recorded_files: usize,
+    summary: Summary,
+    baselined: usize,
+    fixed_total: usize,
+    fixed_files: usize,
+    /// Files a `--diff` would change.
+    changed: usize,
+    /// Some finding at or above its file's `fail-on` level.
+    serious: bool,
+    stats: BTreeMap<(&'static str, &'static str), usize>,
+}
+
+impl Consumer {
+    /// One file's outcome, in order: write its fixes, say what went wrong, then
+    /// record, diff or report it.
+    fn take(&mut self, mut o: Outcome, io: &mut Sinks) -> std::io::Result<()> {
+        if let Mode::Fix(_) = self.mode
+            && o.error.is_none()
+            && o.changed()
+            && let Some(f) = &o.file
+            && let Err(e) = write_atomic(f, o.text.as_bytes())
+        {
+            o.error = Some(format!("cannot write fixes: {}", walk::io_message(&e)));
+        }
+        if let Some(m) = &o.error {
+            if o.skipped {
+                writeln!(io.err, "note: {}: {m}", o.path)?;
+            } else {
+                writeln!(io.err, "error: {}: {m}", o.path)?;
+                self.failed = true;
+            }
+            return Ok(());
+        } else if !o.converged {
+            writeln!(
+                io.err,
+                "warning: {}: fixes did not settle after the maximum number of rounds",
+                o.path
+            )?;
+        }
+        if let Some(b) = &mut self.recording {
+            b.record(&o.path, &o.text, &o.diagnostics);
+            self.recorded += o.diagnostics.len();
+            self.recorded_files += 1;
+            return Ok(());
+        }
+        if let Some(b) = &self.baseline {
+            self.baselined += b.filter(&o.path, &o.text, &mut o.diagnostics);
+        }
+        self.fixed_total += o.fixed;
+        if let Mode::Diff(_) = self.mode {
+            if o.changed() {
+                self.changed += 1;
+                if let Some(out) = io.out.as_deref_mut() {
+                    let diff = similar::TextDiff::from_lines(&o.original, &o.text);
+                    write!(
+                        out,
+                        "{}",
+                        diff.unified_diff()
+                            .context_radius(2)
+                            .header(&format!("a/{}", o.path), &format!("b/{}", o.path))
+                    )?;
+                }
+            }
+            return Ok(());
+        }
+        if matches!(self.mode, Mode::Fix(_))
+            && o.file.is_none()
+            && let Some(out) = io.out.as_deref_mut()
+        {
+            // A fixed stdin: the text goes to stdout.
+            out.write_all(o.text.as_bytes())?;
+        }
+        self.summary.add(&o.diagnostics);
+        self.fixed_files += usize::from(o.fixed > 0);
+        self.serious |= o.diagnostics.iter().any(|d| d.severity >= o.fail_on);
+        for d in &o.diagnostics {
+            *self.stats.entry((d.rule, d.category.as_str())).or_default() += 1;
+        }
+        if let Some(r) = io.reporter.as_deref_mut() {
+            r.file(&FileReport {
+                path: &o.path,
+                text: &o.text,
+                diagnostics: &o.diagnostics,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Runs `work` over `jobs` on the thread pool and hands the results to `consume` in
+/// job order, each as soon as it and all before it are done. At most a window of
+/// results is pending, so memory stays bounded however many jobs there are.
+fn for_each_in_order<J, R>(
+    jobs: Vec<J>,
+    work: impl Fn(J) -> R + Send + Sync + 'static,
+    mut consume: impl FnMut(R) -> std::io::Result<()>,
+) -> std::io::Result<()>
+where
+    J: Send + 'static,
+    R: Send + 'static,
+{
+    if jobs.len() <= 1 {
+        // One file (the editor-on-save case): no threads to start.
+        for j in jobs {
+            consume(work(j))?;
+        }
+        return Ok(());
+    }
+    let window = (4 * rayon::current_num_threads()).max(16);
+    let work = Arc::new(work);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
+    let mut pending = jobs.into_iter().enumerate();
+    let mut spawn_next = || {
+        if let Some((i, job)) = pending.next() {
+            let (tx, work) = (tx.clone(), work.clone());
+            rayon::spawn(move || {
+                // The receiver may be gone after a write error; nothing to do then.
+                let _ = tx.send((i, work(job)));
+            });
+            true
+        } else {
+            false
+        }
+    };
+    let mut in_flight = 0;
+    while in_flight < window && spawn_next() {
+        in_flight += 1;
+    }
+    let mut ready: BTreeMap<usize, R> = BTreeMap::new();
+    let mut next = 0;
+    while in_flight > 0 {
+        let Ok((i, r)) = rx.recv() else { break };
+        ready.insert(i, r);
+        while let Some(r) = ready.remove(&next) {
+            next += 1;
+            in_flight -= 1;
+            consume(r)?;
+            if spawn_next() {
+                in_flight += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `copylint check` may draw a progress bar: set by the binary when stderr is
+/// a terminal (the library, tests and the language server never draw one).
+static PROGRESS_ALLOWED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Lets `check` draw a progress bar on stderr for long runs.
+pub fn allow_progress(allowed: bool) {
+    PROGRESS_ALLOWED.store(allowed, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Fewest files for a progress bar.
+const PROGRESS_MIN_FILES: usize = 100;
+
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(files: usize, quiet: bool) -> Progress {
+        let on = PROGRESS_ALLOWED.load(std::sync::atomic::Ordering::Relaxed)
+            && !quiet
+            && files >= PROGRESS_MIN_FILES;
+        Progress(on.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(files as u64),
+                indicatif::ProgressDrawTarget::stderr(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files {per_sec} eta {eta}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        }))
+    }
+
+    fn tick(&self) {
+        if let Some(b) = &self.0 {
+            b.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.0 {
+            b.finish_and_clear();
+        }
+    }
 }
 
 fn report_errors(es: &[FileError], err: &mut dyn Write) -> std::io::Result<i32> {
@@ -420,7 +632,7 @@ fn process(
     bytes: std::io::Result<Vec<u8>>,
     linter: &crate::Linter,
     kind: InputKind,
-    mode: &Mode,
+    mode: Mode,
 ) -> Outcome {
     let mut o = Outcome {
         path,
@@ -446,10 +658,11 @@ fn process(
             match mode {
                 Mode::Report => {
                     o.diagnostics = linter.lint_source(&text, kind);
-                    o.text = text.clone();
+                    o.text = text;
+                    return o;
                 }
                 Mode::Fix(min) | Mode::Diff(min) => {
-                    let f = fix_until_stable(linter, &text, kind, *min);
+                    let f = fix_until_stable(linter, &text, kind, min);
                     o.text = f.text;
                     o.fixed = f.fixed;
                     o.converged = f.converged;
@@ -466,15 +679,16 @@ fn process(
     o
 }
 
-fn write_statistics(out: &mut dyn Write, files: &[&Vec<Diagnostic>]) -> std::io::Result<()> {
-    let mut by_rule: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+fn write_statistics(
+    out: &mut dyn Write,
+    counts: &BTreeMap<(&'static str, &'static str), usize>,
+) -> std::io::Result<()> {
     let mut by_cat: BTreeMap<&str, usize> = BTreeMap::new();
-    for d in files.iter().flat_map(|v| v.iter()) {
-        *by_rule.entry((d.rule, d.category.as_str())).or_default() += 1;
-        *by_cat.entry(d.category.as_str()).or_default() += 1;
+    for ((_, cat), n) in counts {
+        *by_cat.entry(cat).or_default() += n;
     }
-    let mut rows: Vec<_> = by_rule.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut rows: Vec<_> = counts.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     for ((rule, cat), n) in rows {
         writeln!(out, "{n:>6}  {rule:<28} {cat}")?;
     }

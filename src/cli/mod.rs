@@ -3,6 +3,8 @@
 
 mod check;
 
+pub use check::allow_progress;
+
 use crate::config::{FileError, Overrides, Settings};
 use crate::diagnostic::Severity;
 use crate::rule::Rule;

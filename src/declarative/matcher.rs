@@ -22,6 +22,9 @@ pub(super) enum Matcher {
     Phrases {
         ac: AhoCorasick,
         whole_word: bool,
+        /// The phrases `ac` was built from, in order, for the combined automaton.
+        phrases: Vec<String>,
+        case_sensitive: bool,
     },
     /// `whole_line` phrases: a normalised line looked up in a set.
     Lines {
@@ -31,9 +34,12 @@ pub(super) enum Matcher {
     Patterns {
         regexes: Vec<Regex>,
         whole_line: bool,
+        case_sensitive: bool,
     },
     Substitution {
         ac: AhoCorasick,
+        /// The left-hand sides `ac` was built from, in order.
+        left: Vec<String>,
         right: Vec<String>,
         whole_word: bool,
         case_sensitive: bool,
@@ -81,7 +87,12 @@ impl Matcher {
                     f.case_sensitive,
                 )
                 .map_err(|e| (at_id(), e))?;
-                Ok(Matcher::Phrases { ac, whole_word })
+                Ok(Matcher::Phrases {
+                    ac,
+                    whole_word,
+                    phrases: f.phrases.iter().map(|p| p.get_ref().clone()).collect(),
+                    case_sensitive: f.case_sensitive,
+                })
             }
             Kind::Pattern => {
                 need(!f.patterns.is_empty(), "a `pattern` rule needs `patterns`")?;
@@ -112,6 +123,7 @@ impl Matcher {
                 Ok(Matcher::Patterns {
                     regexes,
                     whole_line: f.whole_line,
+                    case_sensitive: f.case_sensitive,
                 })
             }
             Kind::Substitution => {
@@ -128,6 +140,7 @@ impl Matcher {
                 let right = f.substitutions.values().cloned().collect();
                 Ok(Matcher::Substitution {
                     ac,
+                    left: f.substitutions.keys().cloned().collect(),
                     right,
                     whole_word,
                     case_sensitive: f.case_sensitive,
@@ -148,31 +161,15 @@ impl Matcher {
     pub fn find(&self, doc: &Document) -> Vec<Hit> {
         let text = doc.text();
         match self {
-            Matcher::Phrases { ac, whole_word } => leftmost_longest(text, ac, *whole_word)
-                .into_iter()
-                .map(|(span, _)| Hit {
-                    span,
-                    replacement: None,
-                })
-                .collect(),
-            Matcher::Substitution {
-                ac,
-                right,
-                whole_word,
-                case_sensitive,
-            } => leftmost_longest(text, ac, *whole_word)
-                .into_iter()
-                .map(|(span, pat)| {
-                    let mut r = right[pat].clone();
-                    if !case_sensitive {
-                        r = match_case(span.text(text), &r);
-                    }
-                    Hit {
-                        span,
-                        replacement: Some(r),
-                    }
-                })
-                .collect(),
+            Matcher::Phrases { ac, whole_word, .. }
+            | Matcher::Substitution { ac, whole_word, .. } => {
+                let all = ac
+                    .find_overlapping_iter(text)
+                    .filter(|m| !*whole_word || word_bounded(text, m.start(), m.end()))
+                    .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+                    .collect();
+                self.literal_hits(text, all)
+            }
             Matcher::Lines {
                 set,
                 case_sensitive,
@@ -195,6 +192,7 @@ impl Matcher {
             Matcher::Patterns {
                 regexes,
                 whole_line,
+                ..
             } => {
                 let mut hits: Vec<Hit> = Vec::new();
                 if *whole_line {
@@ -209,24 +207,69 @@ impl Matcher {
                         }
                     }
                 } else {
-                    let body = &text[doc.content_start()..];
-                    for re in regexes {
-                        for m in re.find_iter(body) {
-                            if m.start() < m.end() {
-                                let span =
-                                    Span::new(m.start(), m.end()).offset(doc.content_start());
-                                hits.push(Hit {
-                                    span,
-                                    replacement: None,
-                                });
-                            }
-                        }
-                    }
-                    hits.sort_by_key(|h| (h.span.start, h.span.end));
-                    hits.dedup_by_key(|h| h.span);
+                    hits = self.free_pattern_hits(doc, &|_| true);
                 }
                 hits
             }
+        }
+    }
+
+    /// The hits of a pattern matcher that is not whole-line, running only the
+    /// regexes for which `may_match(index)` is true (the others are known not to).
+    pub fn free_pattern_hits(&self, doc: &Document, may_match: &dyn Fn(usize) -> bool) -> Vec<Hit> {
+        let Matcher::Patterns { regexes, .. } = self else {
+            return Vec::new();
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        let body = &doc.text()[doc.content_start()..];
+        for (k, re) in regexes.iter().enumerate() {
+            if !may_match(k) {
+                continue;
+            }
+            for m in re.find_iter(body) {
+                if m.start() < m.end() {
+                    let span = Span::new(m.start(), m.end()).offset(doc.content_start());
+                    hits.push(Hit {
+                        span,
+                        replacement: None,
+                    });
+                }
+            }
+        }
+        hits.sort_by_key(|h| (h.span.start, h.span.end));
+        hits.dedup_by_key(|h| h.span);
+        hits
+    }
+
+    /// The hits of a phrase or substitution matcher from all its automaton's
+    /// overlapping matches (pattern index per match) that pass the word-boundary test.
+    pub fn literal_hits(&self, text: &str, all: Vec<(Span, usize)>) -> Vec<Hit> {
+        let selected = leftmost_longest(all);
+        match self {
+            Matcher::Substitution {
+                right,
+                case_sensitive,
+                ..
+            } => selected
+                .into_iter()
+                .map(|(span, pat)| {
+                    let mut r = right[pat].clone();
+                    if !case_sensitive {
+                        r = match_case(span.text(text), &r);
+                    }
+                    Hit {
+                        span,
+                        replacement: Some(r),
+                    }
+                })
+                .collect(),
+            _ => selected
+                .into_iter()
+                .map(|(span, _)| Hit {
+                    span,
+                    replacement: None,
+                })
+                .collect(),
         }
     }
 
@@ -261,29 +304,24 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
-/// All matches that respect word boundaries, then the leftmost-longest of those that
-/// overlap: a longer phrase failing a boundary check must not hide a shorter one.
-fn leftmost_longest(text: &str, ac: &AhoCorasick, whole_word: bool) -> Vec<(Span, usize)> {
-    let mut all: Vec<(Span, usize)> = ac
-        .find_overlapping_iter(text)
-        .filter(|m| {
-            if !whole_word {
-                return true;
-            }
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                return false;
-            }
-            let first = text[s..e].chars().next();
-            let last = text[s..e].chars().next_back();
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            let glued_before = is_word_char(first) && is_word_char(before);
-            let glued_after = is_word_char(last) && is_word_char(after);
-            !(glued_before || glued_after)
-        })
-        .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
-        .collect();
+/// Whether the match `s..e` does not run into a word on either side.
+pub(super) fn word_bounded(text: &str, s: usize, e: usize) -> bool {
+    if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+        return false;
+    }
+    let first = text[s..e].chars().next();
+    let last = text[s..e].chars().next_back();
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    let glued_before = is_word_char(first) && is_word_char(before);
+    let glued_after = is_word_char(last) && is_word_char(after);
+    !(glued_before || glued_after)
+}
+
+/// Of all matches that respect word boundaries (in the automaton's overlapping
+/// order), the leftmost-longest of those that overlap: a longer phrase failing a
+/// boundary check must not hide a shorter one.
+fn leftmost_longest(mut all: Vec<(Span, usize)>) -> Vec<(Span, usize)> {
     all.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
     let mut out: Vec<(Span, usize)> = Vec::new();
     for m in all {
@@ -296,7 +334,7 @@ fn leftmost_longest(text: &str, ac: &AhoCorasick, whole_word: bool) -> Vec<(Span
 
 /// Lower-cases (unless case-sensitive), collapses white space and strips the
 /// punctuation around a line, so `Comments are closed.` matches `comments are closed`.
-fn normalise_line(s: &str, case_sensitive: bool) -> String {
+pub(super) fn normalise_line(s: &str, case_sensitive: bool) -> String {
     let t = s.trim_matches(|c: char| {
         c.is_whitespace()
             || (c.is_ascii_punctuation() && c != '#' && c != '@')

@@ -2,7 +2,10 @@
 //! styles and Harper's self-testing rule files. A file is parsed strictly, compiled
 //! once, and refused unless every example flags and every counterexample stays clean.
 
+mod combined;
 mod matcher;
+
+pub use combined::Combined;
 
 use crate::diagnostic::{Applicability, Category, Severity, Suggestion};
 use crate::document::Document;
@@ -92,6 +95,26 @@ pub struct DeclarativeRule {
 
 /// Loads and self-tests one rule file.
 pub fn load(path: &str, text: &str, source: RuleSource) -> Result<DeclarativeRule, RuleFileError> {
+    load_with(path, text, source, true)
+}
+
+/// Loads a rule file without running its examples: for the files embedded from
+/// `lints/`, whose examples `cargo test` runs (tests/lint_files.rs), so start-up
+/// does not pay for them on every run.
+pub fn load_trusted(
+    path: &str,
+    text: &str,
+    source: RuleSource,
+) -> Result<DeclarativeRule, RuleFileError> {
+    load_with(path, text, source, false)
+}
+
+fn load_with(
+    path: &str,
+    text: &str,
+    source: RuleSource,
+    self_test: bool,
+) -> Result<DeclarativeRule, RuleFileError> {
     let src: Arc<str> = Arc::from(text);
     let err = |span: Option<Range<usize>>, message: String| RuleFileError {
         path: path.to_string(),
@@ -165,6 +188,9 @@ pub fn load(path: &str, text: &str, source: RuleSource) -> Result<DeclarativeRul
         replacement: file.replacement.clone(),
         applicability: file.applicability,
     };
+    if !self_test {
+        return Ok(rule);
+    }
     for ex in &file.examples {
         if rule.run(ex.get_ref()).is_empty() {
             return Err(err(
@@ -283,22 +309,42 @@ impl Rule for DeclarativeRule {
         &self.meta
     }
 
+    fn as_declarative(&self) -> Option<&DeclarativeRule> {
+        Some(self)
+    }
+
     fn check(&self, doc: &Document, out: &mut Emitter) {
-        let hits = self.matcher.find(doc);
+        // Hits found by the linter's one pass over the document, else our own scan.
+        let primed = doc.memo_peek::<combined::HitsKey, combined::DocumentHits>();
+        let own;
+        let hits: &[Hit] = match primed
+            .as_ref()
+            .and_then(|p| p.0.get(&combined::address(self)))
+        {
+            Some(h) => h,
+            None => {
+                own = self.matcher.find(doc);
+                &own
+            }
+        };
         // For delete-line fixes: how much of each line the matches cover.
         let mut covered: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
         if self.fix == Some(FixKind::DeleteLine) {
-            for h in &hits {
+            for h in hits {
                 covered
                     .entry(doc.line_index(h.span.start))
                     .or_default()
                     .push(h.span);
             }
         }
-        for Hit { span, replacement } in hits {
+        for &Hit {
+            span,
+            ref replacement,
+        } in hits
+        {
             let matched = doc.slice(span);
             let replacement = match (&self.replacement, replacement) {
-                (_, Some(r)) => Some(r),
+                (_, Some(r)) => Some(r.clone()),
                 (Some(tpl), None) => Some(self.matcher.expand(doc.text(), span, tpl)),
                 (None, None) => None,
             };

@@ -3,19 +3,18 @@ use crate::diagnostic::{Category, Diagnostic, Severity};
 use serde_json::{Value, json};
 use std::io::{self, Write};
 
-/// The JSON contract (version 1), documented in the README. Diagnostics are
-/// buffered until the end because the summary comes first.
+/// The JSON contract (version 1), documented in the README. The object's keys are
+/// in sorted order (`diagnostics`, `summary`, `version`), so diagnostics stream out
+/// as files are reported and only the counts wait for the end; the bytes are those
+/// of pretty-printing the whole object at once.
 pub struct Json<'w> {
     out: &'w mut dyn Write,
-    diagnostics: Vec<Value>,
+    written: usize,
 }
 
 impl<'w> Json<'w> {
     pub fn new(out: &'w mut dyn Write) -> Self {
-        Json {
-            out,
-            diagnostics: Vec::new(),
-        }
+        Json { out, written: 0 }
     }
 }
 
@@ -40,12 +39,28 @@ pub fn json_diagnostic(path: &str, idx: &LineIndex, d: &Diagnostic) -> Value {
 
 impl Reporter for Json<'_> {
     fn file(&mut self, f: &FileReport) -> io::Result<()> {
+        if f.diagnostics.is_empty() {
+            return Ok(());
+        }
         let idx = LineIndex::new(f.text);
-        self.diagnostics.extend(
-            f.diagnostics
-                .iter()
-                .map(|d| json_diagnostic(f.path, &idx, d)),
-        );
+        for d in f.diagnostics {
+            let item = serde_json::to_string_pretty(&json_diagnostic(f.path, &idx, d))?;
+            let head = if self.written == 0 {
+                "{\n  \"diagnostics\": [\n"
+            } else {
+                ",\n"
+            };
+            self.out.write_all(head.as_bytes())?;
+            // One level deeper than on its own: JSON strings hold no raw newlines.
+            for (k, line) in item.split('\n').enumerate() {
+                if k > 0 {
+                    self.out.write_all(b"\n")?;
+                }
+                self.out.write_all(b"    ")?;
+                self.out.write_all(line.as_bytes())?;
+            }
+            self.written += 1;
+        }
         Ok(())
     }
 
@@ -64,7 +79,7 @@ impl Reporter for Json<'_> {
                 )
             })
             .collect();
-        let doc = json!({
+        let rest = json!({
             "version": 1,
             "summary": {
                 "files": s.files,
@@ -72,9 +87,17 @@ impl Reporter for Json<'_> {
                 "by_severity": by_severity,
                 "by_category": by_category,
             },
-            "diagnostics": std::mem::take(&mut self.diagnostics),
         });
-        serde_json::to_writer_pretty(&mut *self.out, &doc)?;
+        let rest = serde_json::to_string_pretty(&rest)?;
+        if self.written == 0 {
+            self.out.write_all(b"{\n  \"diagnostics\": []")?;
+        } else {
+            self.out.write_all(b"\n  ]")?;
+        }
+        // `rest` is `{` + the remaining keys: continue the object after a comma.
+        self.out.write_all(b",")?;
+        self.out
+            .write_all(rest.get(1..).unwrap_or_default().as_bytes())?;
         writeln!(self.out)
     }
 }

@@ -109,7 +109,13 @@ pub trait Reporter {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// For long lines: (byte offset, chars from the line start) every
+    /// `MARK_EVERY` bytes, so columns on a 10 MB line cost no more than on a short one.
+    marks: std::cell::RefCell<std::collections::HashMap<usize, Vec<(usize, usize)>>>,
 }
+
+/// Spacing of the column checkpoints on long lines.
+const MARK_EVERY: usize = 4096;
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
@@ -124,18 +130,48 @@ impl<'a> LineIndex<'a> {
             }
             i += 1;
         }
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            marks: Default::default(),
+        }
     }
 
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
         let start = self.starts[line].min(offset);
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = match self.text.get(start..offset) {
+            None => offset - start,
+            Some(s) if s.len() <= 2 * MARK_EVERY => s.chars().count(),
+            Some(_) => self.long_line_col(line, start, offset),
+        };
         (line + 1, col + 1)
+    }
+
+    /// Chars from `start` (the start of `line`) to `offset`, a char boundary, counted
+    /// from the nearest checkpoint.
+    fn long_line_col(&self, line: usize, start: usize, offset: usize) -> usize {
+        let mut marks = self.marks.borrow_mut();
+        let m = marks.entry(line).or_insert_with(|| {
+            let end = self
+                .starts
+                .get(line + 1)
+                .copied()
+                .unwrap_or(self.text.len());
+            let mut m = vec![(start, 0)];
+            let mut last = start;
+            for (n, (i, _)) in self.text[start..end].char_indices().enumerate() {
+                if start + i - last >= MARK_EVERY {
+                    last = start + i;
+                    m.push((last, n));
+                }
+            }
+            m
+        });
+        let k = m.partition_point(|&(b, _)| b <= offset) - 1;
+        let (b, n) = m[k];
+        n + self.text[b..offset].chars().count()
     }
 }
 
@@ -152,5 +188,17 @@ mod tests {
         assert_eq!(idx.line_col(8), (3, 1));
         let bom = LineIndex::new("\u{feff}hi");
         assert_eq!(bom.line_col(3), (1, 1));
+    }
+
+    #[test]
+    fn long_lines_count_columns_like_short_ones() {
+        let text = format!("short\n{}\nend", "aé “b” ".repeat(5000));
+        let idx = LineIndex::new(&text);
+        for (off, _) in text.char_indices().step_by(97) {
+            let start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..off].matches('\n').count() + 1;
+            let naive = text[start..off].chars().count() + 1;
+            assert_eq!(idx.line_col(off), (line, naive), "offset {off}");
+        }
     }
 }

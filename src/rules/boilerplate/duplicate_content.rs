@@ -4,8 +4,10 @@ use crate::diagnostic::{Applicability, Suggestion};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::hash_map::Entry;
+use std::hash::{BuildHasherDefault, Hasher};
 
 declare_rule! {
     /// ## What it does
@@ -76,17 +78,113 @@ struct Unit {
     span: Span,
     kind: Kind,
     bullet: bool,
-    words: Vec<String>,
+    /// Normalised words (see `norm_words`), interned per document.
+    words: Vec<u32>,
 }
 
-fn shingle_hash(words: &[String]) -> u64 {
-    let mut h = DefaultHasher::new();
-    words.hash(&mut h);
-    h.finish()
+/// The document's normalised words, each interned once: units compare and hash
+/// small ids instead of allocating a string per word per unit.
+struct Words {
+    /// (first alphanumeric byte, end of last alphanumeric char, id) in text order.
+    at: Vec<(usize, usize, u32)>,
+    ids: FxHashMap<String, u32>,
+    /// Whether word `id` is all ASCII digits.
+    digits: Vec<bool>,
 }
 
-fn units(doc: &Document) -> Vec<Unit> {
+impl Words {
+    fn new(text: &str, from: usize) -> Words {
+        let mut w = Words {
+            at: Vec::with_capacity(text.len() / 6),
+            ids: FxHashMap::default(),
+            digits: Vec::new(),
+        };
+        let mut cur = String::new();
+        let (mut start, mut end) = (0, 0);
+        for (i, c) in text[from..].char_indices() {
+            let i = i + from;
+            if c.is_alphanumeric() {
+                if cur.is_empty() {
+                    start = i;
+                }
+                cur.extend(c.to_lowercase());
+                end = i + c.len_utf8();
+            } else if matches!(c, '\'' | '’' | '‘' | '-' | '‑' | '.' | ',') && !cur.is_empty()
+            {
+                // inner joiners, as in `norm_words`
+            } else if !cur.is_empty() {
+                let id = w.intern(&cur);
+                w.at.push((start, end, id));
+                cur.clear();
+            }
+        }
+        if !cur.is_empty() {
+            let id = w.intern(&cur);
+            w.at.push((start, end, id));
+        }
+        w
+    }
+
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.digits.len() as u32;
+        self.digits.push(word.chars().all(|c| c.is_ascii_digit()));
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    /// The words of `span`, the same as `norm_words` of its text: taken from the
+    /// document's words when no word straddles an edge of the span, else recomputed.
+    fn of(&mut self, text: &str, span: Span) -> Vec<u32> {
+        let a = self.at.partition_point(|w| w.1 <= span.start);
+        let b = self.at.partition_point(|w| w.0 < span.end);
+        let inside = &self.at[a..b.max(a)];
+        let clean = inside
+            .first()
+            .is_none_or(|w| w.0 >= span.start && inside.last().is_some_and(|l| l.1 <= span.end));
+        if clean {
+            return inside.iter().map(|w| w.2).collect();
+        }
+        norm_words(span.text(text))
+            .iter()
+            .map(|w| self.intern(w))
+            .collect()
+    }
+}
+
+fn shingle_hash(words: &[u32]) -> u64 {
+    // FNV-1a over the ids; candidates are verified word by word, so collisions only
+    // cost a comparison.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &w in words {
+        h = (h ^ u64::from(w)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Hashes a `u64` key that is already a hash.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+fn units(doc: &Document) -> (Vec<Unit>, Vec<bool>) {
     let text = doc.text();
+    let mut words = Words::new(text, doc.content_start());
     let mut out = Vec::new();
     let mut line_spans = std::collections::HashSet::new();
     for line in doc.lines() {
@@ -101,11 +199,12 @@ fn units(doc: &Document) -> Vec<Unit> {
             None => (t, false),
         };
         line_spans.insert(span);
+        let body_span = Span::new(span.end - body.len(), span.end);
         out.push(Unit {
             span,
             kind: Kind::Line,
             bullet,
-            words: norm_words(body),
+            words: words.of(text, body_span),
         });
     }
     for p in doc.paragraphs() {
@@ -114,7 +213,7 @@ fn units(doc: &Document) -> Vec<Unit> {
                 span: p.span,
                 kind: Kind::Paragraph,
                 bullet: false,
-                words: norm_words(doc.slice(p.span)),
+                words: words.of(text, p.span),
             });
         }
     }
@@ -123,11 +222,12 @@ fn units(doc: &Document) -> Vec<Unit> {
             continue;
         }
         let t = doc.slice(s.span);
+        let body = bullet_body(t).unwrap_or(t);
         out.push(Unit {
             span: s.span,
             kind: Kind::Sentence,
             bullet: bullet_body(t).is_some(),
-            words: norm_words(bullet_body(t).unwrap_or(t)),
+            words: words.of(text, Span::new(s.span.end - body.len(), s.span.end)),
         });
     }
     out.sort_by(|a, b| {
@@ -136,16 +236,13 @@ fn units(doc: &Document) -> Vec<Unit> {
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
     });
-    out
+    (out, words.digits)
 }
 
 /// A line that is a quarter figures or more is a score or a table row: a match result
 /// may stand both under the headline and in the results list.
-fn is_score_line(words: &[String]) -> bool {
-    let figures = words
-        .iter()
-        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
-        .count();
+fn is_score_line(words: &[u32], digits: &[bool]) -> bool {
+    let figures = words.iter().filter(|&&w| digits[w as usize]).count();
     figures * 4 >= words.len()
 }
 
@@ -160,13 +257,17 @@ impl Rule for DuplicateContent {
     }
 
     fn check(&self, doc: &Document, out: &mut Emitter) {
-        let units = units(doc);
+        let (units, digits) = units(doc);
         let first_line = units.iter().find(|u| u.kind == Kind::Line).map(|u| u.span);
-        let mut exact: HashMap<String, usize> = HashMap::new();
-        let mut shingles: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+        let mut exact: FxHashMap<&[u32], usize> = FxHashMap::default();
+        // Per shingle hash: the first and last candidate in `arena` and how many.
+        let mut shingles: HashMap<u64, (u32, u32, usize), BuildHasherDefault<IdentityHasher>> =
+            HashMap::default();
+        // Candidates (unit, position, next candidate of the same shingle) in insertion order.
+        let mut arena: Vec<(usize, usize, u32)> = Vec::new();
         let mut flagged: Vec<Span> = Vec::new();
         for (i, u) in units.iter().enumerate() {
-            if u.words.len() < MIN_EXACT || is_score_line(&u.words) {
+            if u.words.len() < MIN_EXACT || is_score_line(&u.words, &digits) {
                 continue;
             }
             if flagged
@@ -175,22 +276,28 @@ impl Rule for DuplicateContent {
             {
                 continue;
             }
-            let key = u.words.join(" ");
+            let key: &[u32] = &u.words;
             let mut found = exact
-                .get(&key)
+                .get(key)
                 .copied()
                 .filter(|&j| units[j].span.end <= u.span.start);
             if found.is_none() && standalone(u) && u.words.len() >= MIN_PARTIAL {
                 let h = shingle_hash(&u.words[..SHINGLE]);
-                found = shingles.get(&h).and_then(|c| {
-                    c.iter().copied().find_map(|(j, pos)| {
+                if let Some(&(first, _, _)) = shingles.get(&h) {
+                    let mut c = first;
+                    while c != u32::MAX {
+                        let (j, pos, next) = arena[c as usize];
                         let e = &units[j];
                         let fits = e.span.end <= u.span.start
                             && e.words.get(pos..pos + u.words.len()) == Some(&u.words[..])
                             && u.words.len() * 2 >= e.words.len();
-                        fits.then_some(j)
-                    })
-                });
+                        if fits {
+                            found = Some(j);
+                            break;
+                        }
+                        c = next;
+                    }
+                }
             }
             if let Some(j) = found {
                 let first = &units[j];
@@ -206,11 +313,22 @@ impl Rule for DuplicateContent {
             exact.entry(key).or_insert(i);
             if u.words.len() >= SHINGLE {
                 for pos in 0..=u.words.len() - SHINGLE {
-                    let c = shingles
-                        .entry(shingle_hash(&u.words[pos..pos + SHINGLE]))
-                        .or_default();
-                    if c.len() < MAX_CANDIDATES {
-                        c.push((i, pos));
+                    let h = shingle_hash(&u.words[pos..pos + SHINGLE]);
+                    let at = arena.len() as u32;
+                    match shingles.entry(h) {
+                        Entry::Vacant(v) => {
+                            v.insert((at, at, 1));
+                            arena.push((i, pos, u32::MAX));
+                        }
+                        Entry::Occupied(mut o) => {
+                            let (_, last, n) = o.get_mut();
+                            if *n < MAX_CANDIDATES {
+                                arena[*last as usize].2 = at;
+                                *last = at;
+                                *n += 1;
+                                arena.push((i, pos, u32::MAX));
+                            }
+                        }
                     }
                 }
             }

@@ -3,7 +3,7 @@
 //! parsing; the rules that use it stay silent whenever the picture is ambiguous.
 
 use crate::document::{Document, TokenKind};
-use crate::rules::translation::context::{inside, midsentence_capitals, quote_spans, words};
+use crate::rules::translation::context::{document_capitals, inside, quote_spans, words};
 use crate::rules::translation::lexicon::{
     is_all_caps, is_function_word, is_institution_head, is_institution_word, is_person_noun,
     is_place_or_date, is_title, starts_upper, strip_possessive,
@@ -43,13 +43,18 @@ const NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "bin", "al", "da", "dos", "du", "le", "la", "di", "ibn", "el",
 ];
 
-pub fn find(doc: &Document) -> Vec<Mention> {
+pub fn find(doc: &Document) -> std::sync::Arc<Vec<Mention>> {
+    struct Key;
+    doc.memo::<Key, _>(|| compute(doc))
+}
+
+fn compute(doc: &Document) -> Vec<Mention> {
     let text = doc.text();
     let quotes = quote_spans(doc);
     let ws = words(doc);
-    let caps = midsentence_capitals(doc, &ws);
+    let caps = document_capitals(doc);
     let mut starts_unit = std::collections::HashSet::new();
-    for w in &ws {
+    for w in ws.iter() {
         if w.starts_unit {
             starts_unit.insert(w.span.start);
         }
@@ -438,7 +443,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(String, Kind)> {
         let d = Document::new(text);
         find(&d)
-            .into_iter()
+            .iter()
             .filter(|m| !m.apposition)
             .map(|m| (d.slice(m.span).to_string(), m.kind))
             .collect()

@@ -5,10 +5,16 @@ use super::lexicon::{is_all_caps, starts_upper};
 use crate::document::{Document, TokenKind};
 use crate::span::Span;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Spans of quoted speech: `“…”` pairs and straight `"…"` pairs, per paragraph. A
 /// quotation left open runs to the end of its paragraph.
-pub fn quote_spans(doc: &Document) -> Vec<Span> {
+pub fn quote_spans(doc: &Document) -> Arc<Vec<Span>> {
+    struct Key;
+    doc.memo::<Key, _>(|| compute_quote_spans(doc))
+}
+
+fn compute_quote_spans(doc: &Document) -> Vec<Span> {
     let text = doc.text();
     let mut out = Vec::new();
     for p in doc.paragraphs() {
@@ -64,7 +70,12 @@ pub struct WordAt {
 }
 
 /// Every word token of the document with its sentence index.
-pub fn words(doc: &Document) -> Vec<WordAt> {
+pub fn words(doc: &Document) -> Arc<Vec<WordAt>> {
+    struct Key;
+    doc.memo::<Key, _>(|| compute_words(doc))
+}
+
+fn compute_words(doc: &Document) -> Vec<WordAt> {
     let text = doc.text();
     let mut out = Vec::new();
     for (si, s) in doc.sentences().iter().enumerate() {
@@ -126,6 +137,12 @@ pub fn midsentence_capitals(doc: &Document, words: &[WordAt]) -> HashMap<String,
         }
     }
     m
+}
+
+/// [`midsentence_capitals`] of the document's [`words`], computed once per document.
+pub fn document_capitals(doc: &Document) -> Arc<HashMap<String, usize>> {
+    struct Key;
+    doc.memo::<Key, _>(|| midsentence_capitals(doc, &words(doc)))
 }
 
 /// Lines that read as headlines or titles: most of their longer words capitalised,

@@ -1,4 +1,4 @@
-use super::context::{midsentence_capitals, words};
+use super::context::words;
 use super::lexicon::{
     is_ambiguous, is_function_word, is_institution_word, is_month, proper_form, starts_upper,
     strip_possessive, upper_first,
@@ -71,7 +71,7 @@ impl Rule for LowercaseProperNoun {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
         let ws = words(doc);
-        let caps = midsentence_capitals(doc, &ws);
+        let caps = super::context::document_capitals(doc);
         // Capitalised on their own, not as part of a longer name ("Interior Ministry").
         let mut standalone: HashMap<String, usize> = HashMap::new();
         for (k, w) in ws.iter().enumerate() {
@@ -90,7 +90,7 @@ impl Rule for LowercaseProperNoun {
             }
         }
         let mut lower_count: HashMap<String, usize> = HashMap::new();
-        for w in &ws {
+        for w in ws.iter() {
             let s = w.span.text(text);
             if !s.chars().any(char::is_uppercase) {
                 *lower_count

@@ -4,6 +4,8 @@ use crate::diagnostic::{Applicability, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// ## What it does
@@ -102,14 +104,16 @@ impl Rule for WordStutter {
 
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
+        let mut words: Vec<(usize, &str)> = Vec::new();
         for p in doc.paragraphs() {
-            let toks: Vec<Token> = doc.tokens_in(p.span).to_vec();
-            let words: Vec<(usize, &str)> = toks
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.kind == TokenKind::Word)
-                .map(|(i, t)| (i, t.span.text(text)))
-                .collect();
+            let toks: &[Token] = doc.tokens_in(p.span);
+            words.clear();
+            words.extend(
+                toks.iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.kind == TokenKind::Word)
+                    .map(|(i, t)| (i, t.span.text(text))),
+            );
             let mut skip_until = 0usize;
             for k in 1..words.len() {
                 let (ia, a) = words[k - 1];
@@ -123,7 +127,7 @@ impl Rule for WordStutter {
                     continue;
                 }
                 // Negation variants: "do not don’t", "don’t do not".
-                if let Some((span, short, keep_first)) = negation_pair(&words, &toks, k) {
+                if let Some((span, short, keep_first)) = negation_pair(&words, toks, k) {
                     let del = widen(text, short, keep_first);
                     out.emit(
                         span,
@@ -147,10 +151,10 @@ impl Rule for WordStutter {
                     skip_until = span.end;
                     continue;
                 }
-                let (la, lb) = (norm(a), norm(b));
-                if la != lb || a.chars().any(|c| c.is_ascii_digit()) {
+                if !same_norm(a, b) || a.chars().any(|c| c.is_ascii_digit()) {
                     continue;
                 }
+                let la = norm(a);
                 if starts_upper(a) && starts_upper(b) {
                     continue; // names and titles: "Bora Bora", "The The"
                 }
@@ -180,6 +184,35 @@ impl Rule for WordStutter {
     }
 }
 
+/// `norm(a) == norm(b)` without allocating in the common all-ASCII case.
+fn same_norm(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // `'` maps to `’` on both sides alike, so ASCII case folding decides.
+        a.eq_ignore_ascii_case(b)
+    } else {
+        norm(a) == norm(b)
+    }
+}
+
+/// `norm(w) == target` for a target of lower-case ASCII letters and `’`, without
+/// allocating. (Context-sensitive lower-casing only concerns `Σ`, which can never
+/// match such a target.)
+fn norm_is(w: &str, target: &str) -> bool {
+    if w.len() > target.len() * 4 {
+        return false;
+    }
+    let mut t = target.chars();
+    for c in w.chars() {
+        let c = if c == '\'' { '’' } else { c };
+        for l in c.to_lowercase() {
+            if t.next() != Some(l) {
+                return false;
+            }
+        }
+    }
+    t.next().is_none()
+}
+
 /// Extends a deletion over the space that separates it from the kept words.
 fn widen(text: &str, del: Span, keep_first: bool) -> Span {
     if keep_first {
@@ -196,36 +229,44 @@ fn widen(text: &str, del: Span, keep_first: bool) -> Span {
 /// A negation pair starting at word `k - 1`: returns the span of both forms, the
 /// span of the contraction and whether the full form comes first.
 fn negation_pair(words: &[(usize, &str)], toks: &[Token], k: usize) -> Option<(Span, Span, bool)> {
-    let consecutive = |from: usize, n: usize| -> Option<String> {
-        let mut parts = Vec::new();
-        for j in from..from + n {
-            let (i, w) = *words.get(j)?;
-            if j > from && words[j - 1].0 + 1 != i {
-                return None;
+    // Whether words `from..` are adjacent tokens spelling `full` ("do not").
+    let consecutive = |from: usize, full: &str| -> bool {
+        for (n, part) in full.split(' ').enumerate() {
+            let j = from + n;
+            let Some(&(i, w)) = words.get(j) else {
+                return false;
+            };
+            if n > 0 && words[j - 1].0 + 1 != i {
+                return false;
             }
-            parts.push(norm(w));
+            if !norm_is(w, part) {
+                return false;
+            }
         }
-        Some(parts.join(" "))
+        true
     };
     let start = k - 1;
+    if !may_start_negation(words[start].1) {
+        return None;
+    }
     for (full, short) in NEGATIONS {
         let n_full = full.split(' ').count();
         // full then short
-        if consecutive(start, n_full).as_deref() == Some(full)
+        if consecutive(start, full)
             && words
                 .get(start + n_full)
-                .is_some_and(|(i, w)| *i == words[start + n_full - 1].0 + 1 && norm(w) == *short)
+                .is_some_and(|(i, w)| *i == words[start + n_full - 1].0 + 1 && norm_is(w, short))
         {
             let s = toks[words[start].0].span.start;
             let short = toks[words[start + n_full].0].span;
             return Some((Span::new(s, short.end), short, true));
         }
         // short then full
-        if norm(words[start].1) == *short
+        if norm_is(words[start].1, short)
             && words
                 .get(start + 1)
                 .is_some_and(|(i, _)| *i == words[start].0 + 1)
-            && consecutive(start + 1, n_full).as_deref() == Some(full)
+            && consecutive(start + 1, full)
         {
             let short = toks[words[start].0].span;
             let e = toks[words[start + n_full].0].span.end;
@@ -247,7 +288,9 @@ fn negated_aux_chain(words: &[(usize, &str)], toks: &[Token], start: usize) -> O
     let pair_at = |j: usize| -> bool {
         match (words.get(j), words.get(j + 1)) {
             (Some((i, a)), Some((i2, n))) => {
-                *i2 == i + 1 && AUXILIARIES.contains(&norm(a).as_str()) && norm(n) == "not"
+                *i2 == i + 1
+                    && n.eq_ignore_ascii_case("not")
+                    && AUXILIARIES.iter().any(|x| a.eq_ignore_ascii_case(x))
             }
             _ => false,
         }
@@ -261,6 +304,29 @@ fn negated_aux_chain(words: &[(usize, &str)], toks: &[Token], start: usize) -> O
     }
     let s = toks[words[start].0].span.start;
     Some(Span::new(s, toks[words[end].0].span.end))
+}
+
+/// Whether `norm(w)` is the first word of a negation form: a cheap filter, exact for
+/// ASCII words (whose `norm` only maps `'` to `’`), permissive for the rest.
+fn may_start_negation(w: &str) -> bool {
+    static STARTS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        NEGATIONS
+            .iter()
+            .flat_map(|(full, short)| [full.split(' ').next().unwrap_or(full), *short])
+            .map(|s| s.replace('’', "'"))
+            .collect()
+    });
+    if !w.is_ascii() {
+        return true;
+    }
+    if w.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| STARTS.contains(l))
 }
 
 /// Whether a what-clause head appears among the last few words.

@@ -1,0 +1,319 @@
+//! One pass over a document for every declarative rule of a linter: a single
+//! Aho-Corasick automaton for all phrases and substitutions, one lookup per line for
+//! all whole-line phrases, and regex sets for the patterns. Each rule's hits are
+//! exactly what its own matcher would find; [`super::DeclarativeRule::check`] picks
+//! them up from the document instead of scanning again.
+
+use super::DeclarativeRule;
+use super::matcher::{Hit, Matcher, normalise_line, word_bounded};
+use crate::document::{Document, is_blank, trim_span};
+use crate::rule::Rule;
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{RegexSet, RegexSetBuilder};
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+/// Size limits for the combined regex sets: generous, since each member already
+/// compiled under the per-rule limits. A set that does not fit is not built, and its
+/// rules run on their own.
+const SET_SIZE_LIMIT: usize = 32 << 20;
+const SET_DFA_LIMIT: usize = 32 << 20;
+
+/// Regex sets are off: the patterns use Unicode word boundaries, which the lazy DFA
+/// cannot search on non-ASCII copy, so a set falls back to the PikeVM and is slower
+/// (and far costlier to compile at start-up) than the rules' own regexes. The code
+/// stays for patterns a set can serve; see the benchmark notes in bench/README.md.
+const USE_SETS: bool = false;
+
+/// A literal of the combined automaton.
+struct Literal {
+    slot: usize,
+    /// Index of the phrase (or substitution key) in its rule.
+    local: usize,
+    /// For case-sensitive rules: the automaton matches ASCII case-insensitively,
+    /// so the matched bytes are compared with the phrase.
+    exact: Option<Box<str>>,
+    whole_word: bool,
+}
+
+pub struct Combined {
+    rules: Vec<Arc<dyn Rule>>,
+    literals: Option<AhoCorasick>,
+    literal_info: Vec<Literal>,
+    /// Normalised whole-line phrase -> rules (slots), case-insensitive and sensitive.
+    lines_folded: FxHashMap<String, Vec<usize>>,
+    lines_exact: FxHashMap<String, Vec<usize>>,
+    /// Whole-line patterns: one set, run on each trimmed line.
+    line_set: Option<(RegexSet, Vec<usize>)>,
+    /// Other patterns: one set over the copy says which regexes can match at all.
+    free_set: Option<(RegexSet, Vec<(usize, usize)>)>,
+    /// Rules whose automaton or set could not be built: they run on their own.
+    alone: Vec<usize>,
+}
+
+/// The hits of each rule of a [`Combined`], by rule address, kept with the document.
+pub(super) struct DocumentHits(pub FxHashMap<usize, Vec<Hit>>);
+
+/// Marker for the document memo.
+pub(super) struct HitsKey;
+
+pub(super) fn address(rule: &DeclarativeRule) -> usize {
+    rule as *const DeclarativeRule as usize
+}
+
+fn declarative(rule: &Arc<dyn Rule>) -> &DeclarativeRule {
+    rule.as_declarative()
+        .expect("combined rules are declarative")
+}
+
+impl Combined {
+    /// The declarative rules among `rules`, compiled together; `None` if there are none.
+    pub fn build(rules: &[Arc<dyn Rule>]) -> Option<Combined> {
+        let rules: Vec<Arc<dyn Rule>> = rules
+            .iter()
+            .filter(|r| r.as_declarative().is_some())
+            .cloned()
+            .collect();
+        if rules.is_empty() {
+            return None;
+        }
+        let mut c = Combined {
+            rules: Vec::new(),
+            literals: None,
+            literal_info: Vec::new(),
+            lines_folded: FxHashMap::default(),
+            lines_exact: FxHashMap::default(),
+            line_set: None,
+            free_set: None,
+            alone: Vec::new(),
+        };
+        let mut literals: Vec<&str> = Vec::new();
+        let mut line_patterns: Vec<(String, usize)> = Vec::new();
+        let mut free_patterns: Vec<(String, usize, usize)> = Vec::new();
+        for (slot, rule) in rules.iter().enumerate() {
+            let matcher = &declarative(rule).matcher;
+            match matcher {
+                Matcher::Phrases {
+                    whole_word,
+                    phrases,
+                    case_sensitive,
+                    ..
+                } => {
+                    for (local, p) in phrases.iter().enumerate() {
+                        literals.push(p);
+                        c.literal_info.push(Literal {
+                            slot,
+                            local,
+                            exact: case_sensitive.then(|| p.as_str().into()),
+                            whole_word: *whole_word,
+                        });
+                    }
+                }
+                Matcher::Substitution {
+                    whole_word,
+                    left,
+                    case_sensitive,
+                    ..
+                } => {
+                    for (local, p) in left.iter().enumerate() {
+                        literals.push(p);
+                        c.literal_info.push(Literal {
+                            slot,
+                            local,
+                            exact: case_sensitive.then(|| p.as_str().into()),
+                            whole_word: *whole_word,
+                        });
+                    }
+                }
+                Matcher::Lines {
+                    set,
+                    case_sensitive,
+                } => {
+                    let map = if *case_sensitive {
+                        &mut c.lines_exact
+                    } else {
+                        &mut c.lines_folded
+                    };
+                    for phrase in set {
+                        let v = map.entry(phrase.clone()).or_default();
+                        if !v.contains(&slot) {
+                            v.push(slot);
+                        }
+                    }
+                }
+                Matcher::Patterns {
+                    regexes,
+                    whole_line,
+                    case_sensitive,
+                } => {
+                    for (k, re) in regexes.iter().enumerate() {
+                        let src = if *case_sensitive {
+                            format!("(?:{})", re.as_str())
+                        } else {
+                            format!("(?i:{})", re.as_str())
+                        };
+                        if *whole_line {
+                            line_patterns.push((src, slot));
+                        } else {
+                            free_patterns.push((src, slot, k));
+                        }
+                    }
+                }
+            }
+        }
+        if !literals.is_empty() {
+            match AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&literals)
+            {
+                Ok(ac) => c.literals = Some(ac),
+                Err(_) => {
+                    c.alone.extend(c.literal_info.iter().map(|l| l.slot));
+                    c.literal_info.clear();
+                }
+            }
+        }
+        if USE_SETS && !line_patterns.is_empty() {
+            match set(line_patterns.iter().map(|p| p.0.as_str())) {
+                Some(s) => c.line_set = Some((s, line_patterns.iter().map(|p| p.1).collect())),
+                None => c.alone.extend(line_patterns.iter().map(|p| p.1)),
+            }
+        }
+        if USE_SETS && !free_patterns.is_empty() {
+            match set(free_patterns.iter().map(|p| p.0.as_str())) {
+                Some(s) => {
+                    c.free_set = Some((s, free_patterns.iter().map(|p| (p.1, p.2)).collect()))
+                }
+                None => c.alone.extend(free_patterns.iter().map(|p| p.1)),
+            }
+        }
+        if !USE_SETS {
+            c.alone.extend(line_patterns.iter().map(|p| p.1));
+            c.alone.extend(free_patterns.iter().map(|p| p.1));
+        }
+        c.alone.sort_unstable();
+        c.alone.dedup();
+        c.rules = rules;
+        Some(c)
+    }
+
+    /// Runs every rule's matcher over `doc` in one pass per kind and keeps the hits
+    /// with the document, where the rules' `check` finds them.
+    pub fn prime(&self, doc: &Document) {
+        doc.memo::<HitsKey, _>(|| self.run(doc));
+    }
+
+    fn run(&self, doc: &Document) -> DocumentHits {
+        let text = doc.text();
+        let mut hits: Vec<Vec<Hit>> = (0..self.rules.len()).map(|_| Vec::new()).collect();
+        let mut done = vec![false; self.rules.len()];
+
+        // Phrases and substitutions.
+        if let Some(ac) = &self.literals {
+            let mut raw: Vec<Vec<(Span, usize)>> =
+                (0..self.rules.len()).map(|_| Vec::new()).collect();
+            for m in ac.find_overlapping_iter(text) {
+                let info = &self.literal_info[m.pattern().as_usize()];
+                let (s, e) = (m.start(), m.end());
+                if let Some(exact) = &info.exact
+                    && text.as_bytes()[s..e] != *exact.as_bytes()
+                {
+                    continue;
+                }
+                if info.whole_word && !word_bounded(text, s, e) {
+                    continue;
+                }
+                raw[info.slot].push((Span::new(s, e), info.local));
+            }
+            for info in &self.literal_info {
+                let slot = info.slot;
+                if !done[slot] {
+                    done[slot] = true;
+                    let all = std::mem::take(&mut raw[slot]);
+                    hits[slot] = declarative(&self.rules[slot])
+                        .matcher
+                        .literal_hits(text, all);
+                }
+            }
+        }
+
+        // Whole-line phrases and patterns, line by line.
+        let any_lines = !self.lines_folded.is_empty() || !self.lines_exact.is_empty();
+        if any_lines || self.line_set.is_some() {
+            for line in doc.lines() {
+                let s = doc.slice(line.span);
+                if any_lines && !is_blank(s) {
+                    let span = trim_span(text, line.span);
+                    for (map, exact) in [(&self.lines_folded, false), (&self.lines_exact, true)] {
+                        if map.is_empty() {
+                            continue;
+                        }
+                        if let Some(slots) = map.get(&normalise_line(s, exact)) {
+                            for &slot in slots {
+                                hits[slot].push(Hit {
+                                    span,
+                                    replacement: None,
+                                });
+                            }
+                        }
+                    }
+                }
+                if let Some((set, slots)) = &self.line_set {
+                    let span = trim_span(text, line.span);
+                    let t = doc.slice(span);
+                    if t.is_empty() {
+                        continue;
+                    }
+                    let mut last = usize::MAX;
+                    for k in set.matches(t).iter() {
+                        let slot = slots[k];
+                        // One hit per rule and line, however many patterns match.
+                        if slot != last {
+                            hits[slot].push(Hit {
+                                span,
+                                replacement: None,
+                            });
+                        }
+                        last = slot;
+                    }
+                }
+            }
+        }
+
+        // Other patterns: only the regexes the set saw matching run.
+        if let Some((set, which)) = &self.free_set {
+            let body = &text[doc.content_start()..];
+            let matched = set.matches(body);
+            let mut by_slot: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+            for k in matched.iter() {
+                by_slot.entry(which[k].0).or_default().push(which[k].1);
+            }
+            for (slot, regexes) in by_slot {
+                hits[slot] = declarative(&self.rules[slot])
+                    .matcher
+                    .free_pattern_hits(doc, &|k| regexes.contains(&k));
+            }
+        }
+        for &slot in &self.alone {
+            hits[slot] = declarative(&self.rules[slot]).matcher.find(doc);
+        }
+
+        DocumentHits(
+            self.rules
+                .iter()
+                .zip(hits)
+                .map(|(r, h)| (address(declarative(r)), h))
+                .collect(),
+        )
+    }
+}
+
+fn set<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<RegexSet> {
+    RegexSetBuilder::new(patterns)
+        .size_limit(SET_SIZE_LIMIT)
+        .dfa_size_limit(SET_DFA_LIMIT)
+        .build()
+        .ok()
+}
