@@ -143,7 +143,7 @@ impl Rule for WordStutter {
                     continue;
                 }
                 // Two negated auxiliaries in a row: "do not will not will not".
-                if let Some(span) = negated_aux_chain(&words, &toks, k - 1) {
+                if let Some(span) = negated_aux_chain(&words, toks, k - 1) {
                     out.emit(
                         span,
                         format!("negation written twice: `{}`", span.text(text)),
