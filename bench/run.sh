@@ -72,7 +72,8 @@ for f in big-100mb line-10mb lines-1m; do
   run "check --format json ($f)" "$b" 1 "$BIN" check --no-config --format json "$WORK/stress/$f.txt"
 done
 
-ONE=$(ls "$WORK"/corpus/*.txt | head -1)
+ALL=("$WORK"/corpus/*.txt)
+ONE=${ALL[0]}
 echo
 echo "one 10 KB article, process start to exit:"
 if command -v hyperfine > /dev/null; then
