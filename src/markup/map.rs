@@ -280,6 +280,9 @@ pub struct Flow {
     /// A placeholder that shows only when it is not alone on its line: a paragraph
     /// that is all code or all image has no prose.
     opaque: Option<Span>,
+    /// A pending separator between table cells: written only before more text on the
+    /// same line, so empty cells and row ends leave no stray spaces.
+    separator: Option<(&'static str, usize)>,
     collapse: bool,
 }
 
@@ -318,6 +321,7 @@ impl Flow {
             Break::Line => (self.newlines + 1).min(2),
         };
         self.space = None;
+        self.separator = None;
     }
 
     fn materialize(&mut self) {
@@ -338,6 +342,13 @@ impl Flow {
             }
             self.newlines = 0;
             self.space = None;
+            self.separator = None;
+        }
+        if let Some((sep, at)) = self.separator.take()
+            && !self.at_line_start()
+        {
+            self.space = None;
+            self.b.synthetic(sep, at);
         }
         if let Some((sp, plain)) = self.space.take()
             && !self.at_line_start()
@@ -351,13 +362,13 @@ impl Flow {
     }
 
     /// A separator between inline items (table cells): nothing at a line start.
-    pub fn separator(&mut self, s: &str, at: usize) {
+    pub fn separator(&mut self, s: &'static str, at: usize) {
         self.materialize();
         if self.newlines > 0 || self.at_line_start() {
             return;
         }
         self.space = None;
-        self.b.synthetic(s, at);
+        self.separator.get_or_insert((s, at));
     }
 
     /// A run of whitespace in the source.

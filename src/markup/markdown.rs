@@ -191,6 +191,12 @@ mod tests {
     }
 
     #[test]
+    fn empty_table_cells_leave_no_stray_spaces() {
+        let src = "| run | time | rss |\n| --- | --- | --- |\n| one | 37 ms | |\n| | | x |\n";
+        assert_eq!(visible(src), "run | time | rss\none | 37 ms\nx");
+    }
+
+    #[test]
     fn image_alt_is_a_segment() {
         let ex = extract("Text ![A *man* waits](a.jpg \"t\") here.");
         assert_eq!(ex.segments[0].text, format!("Text {PLACEHOLDER} here."));
