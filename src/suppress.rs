@@ -129,10 +129,21 @@ fn names_rule(s: &Suppression, d: &Diagnostic) -> bool {
 /// Drops suppressed findings; when `report_unused` is set, adds an
 /// `unused-suppression` finding for every comment that suppressed nothing.
 pub fn apply(doc: &Document, diags: &mut Vec<Diagnostic>, report_unused: bool) {
+    apply_outside(doc, diags, report_unused, &[]);
+}
+
+/// [`apply`], ignoring comments that lie inside `code` (examples in a code block).
+pub fn apply_outside(
+    doc: &Document,
+    diags: &mut Vec<Diagnostic>,
+    report_unused: bool,
+    code: &[Span],
+) {
     if !doc.text().contains("copylint-") {
         return;
     }
     let mut sups = parse(doc);
+    sups.retain(|s| !code.iter().any(|c| c.contains(s.comment.start)));
     if sups.is_empty() {
         return;
     }

@@ -616,3 +616,16 @@ fn cli_picks_the_format_by_extension_or_flag() {
         assert!(!out.contains("visible-markup"), "{out}");
     }
 }
+
+#[test]
+fn suppression_comments_in_code_blocks_are_examples() {
+    let linter = default_registry().linter();
+    let src = "Intro.\n\n```markdown\n<!-- copylint-disable-next-line entity-leak -->\n```\n\n<!-- copylint-disable-next-line spam -->\nA fine line.\n";
+    let diags = linter.lint_source(src, InputKind::Markdown);
+    let unused: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.rule == "unused-suppression")
+        .map(|d| d.span.text(src))
+        .collect();
+    assert_eq!(unused, ["<!-- copylint-disable-next-line spam -->"]);
+}

@@ -213,7 +213,10 @@ pub fn extract(source: &str) -> Extraction {
         map,
     }];
     segments.extend(attrs);
-    Extraction { segments }
+    Extraction {
+        segments,
+        code: Vec::new(),
+    }
 }
 
 fn end_code(flow: &mut Flow, s: &Skip, end: usize) {

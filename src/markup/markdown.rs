@@ -17,6 +17,7 @@ pub fn extract(source: &str) -> Extraction {
     let mut alts: Vec<Segment> = Vec::new();
     let mut alt: Option<(Flow, usize)> = None;
     let mut skip = 0usize;
+    let mut code: Vec<Span> = Vec::new();
     for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
         let span = Span::new(range.start.min(source.len()), range.end.min(source.len()));
         if skip > 0 {
@@ -70,6 +71,9 @@ pub fn extract(source: &str) -> Extraction {
         };
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+                if matches!(event, Event::Start(Tag::CodeBlock(_))) {
+                    code.push(span);
+                }
                 out.brk(Break::Paragraph, span.start);
                 skip = 1;
             }
@@ -120,7 +124,7 @@ pub fn extract(source: &str) -> Extraction {
         map,
     }];
     segments.extend(alts);
-    Extraction { segments }
+    Extraction { segments, code }
 }
 
 fn is_block(tag: &Tag) -> bool {

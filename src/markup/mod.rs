@@ -95,6 +95,9 @@ pub struct Segment {
 #[derive(Clone, Debug)]
 pub struct Extraction {
     pub segments: Vec<Segment>,
+    /// Source ranges of code blocks: a suppression comment shown there as an example is
+    /// not a suppression.
+    pub code: Vec<Span>,
 }
 
 impl Extraction {
@@ -118,6 +121,7 @@ pub fn extract(source: &str, kind: InputKind) -> Extraction {
                     text,
                     map,
                 }],
+                code: Vec::new(),
             }
         }
     }
@@ -145,10 +149,11 @@ pub fn lint(linter: &Linter, source: &str, kind: InputKind) -> Vec<Diagnostic> {
         );
     }
     // Suppression comments live in the markup, not in the visible text.
-    crate::suppress::apply(
+    crate::suppress::apply_outside(
         &crate::Document::new(source),
         &mut out,
         linter.reports_unused_suppressions(),
+        &ex.code,
     );
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
