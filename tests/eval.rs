@@ -229,22 +229,7 @@ fn eval_set_recall_and_precision() {
     for fp in &false_pos {
         println!("  false positive: {fp}");
     }
-    let regressions: Vec<_> = FOUND
-        .iter()
-        .filter(|k| !found.iter().any(|f| f == *k))
-        .collect();
-    assert!(
-        regressions.is_empty(),
-        "rows no longer found: {regressions:#?}"
-    );
-    let unlisted: Vec<_> = found
-        .iter()
-        .filter(|k| !FOUND.contains(&k.as_str()))
-        .collect();
-    assert!(
-        unlisted.is_empty(),
-        "rows now found: add them to FOUND: {unlisted:#?}"
-    );
+    common::assert_found_list(&found, FOUND);
     assert!(
         false_pos.len().saturating_sub(MAX_FALSE_POSITIVES) == 0,
         "{} false positives (ceiling {MAX_FALSE_POSITIVES})",

@@ -174,22 +174,7 @@ fn expected_rows_are_found_without_regressions() {
     for m in &missing {
         println!("  not yet found: {m}");
     }
-    let regressions: Vec<_> = FOUND
-        .iter()
-        .filter(|k| !found.iter().any(|f| f == *k))
-        .collect();
-    assert!(
-        regressions.is_empty(),
-        "rows no longer found: {regressions:#?}"
-    );
-    let unlisted: Vec<_> = found
-        .iter()
-        .filter(|k| !FOUND.contains(&k.as_str()))
-        .collect();
-    assert!(
-        unlisted.is_empty(),
-        "rows now found: add them to FOUND: {unlisted:#?}"
-    );
+    common::assert_found_list(&found, FOUND);
 }
 
 #[test]

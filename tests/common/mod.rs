@@ -42,3 +42,24 @@ pub fn files_in(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
     v.sort();
     v
 }
+
+/// Fails on a listed row that is no longer found (a regression) and on a found row that
+/// is not listed yet (progress to record), so the list always says exactly what is found.
+pub fn assert_found_list(found: &[String], listed: &[&str]) {
+    let regressions: Vec<_> = listed
+        .iter()
+        .filter(|k| !found.iter().any(|f| f == *k))
+        .collect();
+    assert!(
+        regressions.is_empty(),
+        "rows no longer found: {regressions:#?}"
+    );
+    let unlisted: Vec<_> = found
+        .iter()
+        .filter(|k| !listed.contains(&k.as_str()))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "rows now found: add them to FOUND: {unlisted:#?}"
+    );
+}
