@@ -7,7 +7,7 @@ use crate::diagnostic::{Applicability, Suggestion};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 declare_rule! {
     /// ## What it does
@@ -107,11 +107,11 @@ fn related_block(lines: &[L]) -> Option<(usize, usize)> {
     None
 }
 
-fn stems_of(lines: &[L]) -> HashSet<String> {
-    lines.iter().flat_map(|l| content_stems(l.text)).collect()
+fn union<'s>(sets: &'s [Vec<String>]) -> HashSet<&'s str> {
+    sets.iter().flatten().map(String::as_str).collect()
 }
 
-fn overlap(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
+fn overlap(part: &HashSet<&str>, whole: &HashSet<&str>) -> f64 {
     if part.is_empty() {
         return 1.0;
     }
@@ -122,19 +122,28 @@ fn overlap(part: &HashSet<String>, whole: &HashSet<String>) -> f64 {
 /// the foreign story (its headline, if any) and the last content line.
 fn second_story(lines: &[L]) -> Option<(usize, usize)> {
     let first_prose = lines.iter().position(|l| ends_like_sentence(l.text))?;
+    let later: Vec<usize> = (first_prose + 1..lines.len())
+        .filter(|&k| starts_with_dateline(lines[k].text))
+        .collect();
+    if later.is_empty() {
+        return None;
+    }
     // A roundup carries several stories on purpose: it says so at the top, or it has
     // a dateline for each of three or more stories.
-    let datelines = lines
-        .iter()
-        .filter(|l| starts_with_dateline(l.text))
-        .count();
+    let datelines = later.len()
+        + lines[..=first_prose]
+            .iter()
+            .filter(|l| starts_with_dateline(l.text))
+            .count();
     if datelines >= 3 || lines.first().is_some_and(|l| is_roundup_title(l.text)) {
         return None;
     }
-    for k in first_prose + 1..lines.len() {
-        if !starts_with_dateline(lines[k].text) {
-            continue;
-        }
+    // Stems per line, computed once: the walk below compares many prefixes.
+    let stems: Vec<Vec<String>> = lines
+        .iter()
+        .map(|l| content_stems(l.text).collect())
+        .collect();
+    for k in later {
         // Walk up over the foreign story's headline and summary bullets: lines that
         // are not prose and whose words are new to everything above them.
         let mut start = k;
@@ -144,14 +153,14 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
             if !header {
                 break;
             }
-            let own: HashSet<String> = content_stems(m.text).collect();
-            if overlap(&own, &stems_of(&lines[..start - 1])) >= 0.5 {
+            let own = union(&stems[start - 1..start]);
+            if overlap(&own, &union(&stems[..start - 1])) >= 0.5 {
                 break;
             }
             start -= 1;
         }
-        let body = stems_of(&lines[..start]);
-        let tail = stems_of(&lines[start..]);
+        let body = union(&stems[..start]);
+        let tail = union(&stems[start..]);
         if body.len() < MIN_BODY_STEMS || tail.len() < MIN_TAIL_STEMS {
             continue;
         }

@@ -186,7 +186,7 @@ fn units(doc: &Document) -> (Vec<Unit>, Vec<bool>) {
     let text = doc.text();
     let mut words = Words::new(text, doc.content_start());
     let mut out = Vec::new();
-    let mut line_spans = std::collections::HashSet::new();
+    let mut line_spans = rustc_hash::FxHashSet::default();
     for line in doc.lines() {
         let s = doc.slice(line.span);
         if is_blank(s) {

@@ -2,7 +2,7 @@
 //! dateline, a bullet or a credit line looks like, and how to compare vocabularies.
 
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// Lower-cased letters and digits of each word, so that case, apostrophes, hyphens
@@ -93,6 +93,11 @@ const LABELS: &[&str] = &[
 ];
 
 pub fn starts_with_dateline(line: &str) -> bool {
+    // Cheap gate before the regex: two capitals (or a capital and a joiner) open it.
+    let b = line.trim_start().as_bytes();
+    if !(b.len() > 2 && b[0].is_ascii_uppercase() && !b[1].is_ascii_lowercase()) {
+        return false;
+    }
     let Some(m) = DATELINE.find(line) else {
         return false;
     };
@@ -257,6 +262,10 @@ static RELATED_SET: LazyLock<HashSet<&'static str>> =
 
 /// True when the whole line is a related-stories heading ("More Stories", "Read also:").
 pub fn is_related_heading(line: &str) -> bool {
+    // Six short words at most: long lines never need splitting into words.
+    if line.len() > 120 {
+        return false;
+    }
     let w = norm_words(line);
     if w.is_empty() || w.len() > 6 {
         return false;

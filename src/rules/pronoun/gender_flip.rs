@@ -3,7 +3,8 @@ use crate::declare_rule;
 use crate::diagnostic::Applicability;
 use crate::document::Document;
 use crate::rule::{Emitter, Rule, RuleMeta};
-use std::collections::{BTreeMap, HashSet};
+use rustc_hash::FxHashSet as HashSet;
+use std::collections::BTreeMap;
 
 declare_rule! {
     /// ## What it does
@@ -106,7 +107,7 @@ impl Rule for GenderFlip {
 /// Index (into `window`) of the one person the window names, if no other person
 /// is named or described there.
 fn sole_person(window: &[Mention]) -> Option<usize> {
-    let mut keys: HashSet<&str> = HashSet::new();
+    let mut keys: HashSet<&str> = HashSet::default();
     let mut last = None;
     for (i, m) in window.iter().enumerate() {
         match m.kind {

@@ -6,7 +6,7 @@ use crate::document::{Document, TokenKind};
 use crate::rules::translation::context::{document_capitals, inside, quote_spans, words};
 use crate::rules::translation::lexicon::{
     is_all_caps, is_function_word, is_institution_head, is_institution_word, is_person_noun,
-    is_place_or_date, is_title, starts_upper, strip_possessive,
+    is_place_or_date, is_title, lowercase, starts_upper, strip_possessive,
 };
 use crate::span::Span;
 
@@ -53,7 +53,7 @@ fn compute(doc: &Document) -> Vec<Mention> {
     let quotes = quote_spans(doc);
     let ws = words(doc);
     let caps = document_capitals(doc);
-    let mut starts_unit = std::collections::HashSet::new();
+    let mut starts_unit = rustc_hash::FxHashSet::default();
     for w in ws.iter() {
         if w.starts_unit {
             starts_unit.insert(w.span.start);
@@ -70,7 +70,7 @@ fn compute(doc: &Document) -> Vec<Mention> {
                 continue;
             }
             let w = t.span.text(text);
-            let lower = w.to_lowercase();
+            let lower = lowercase(w);
             let push = |out: &mut Vec<Mention>, span: Span, kind: Kind, key: String| {
                 out.push(Mention {
                     span,
@@ -82,7 +82,7 @@ fn compute(doc: &Document) -> Vec<Mention> {
                     apposition: false,
                 });
             };
-            match lower.as_str() {
+            match &*lower {
                 "he" | "him" | "his" | "himself" => {
                     push(&mut out, t.span, Kind::He, String::new());
                     i += 1;
@@ -153,7 +153,7 @@ fn compute(doc: &Document) -> Vec<Mention> {
                             .is_some_and(|p| matches!(*p, "”" | "\"" | "," | "»"))
                             || i == 1);
                     let next = toks.get(i + 1).map(|t| t.span.text(text));
-                    let is_noun_mod = next.is_some_and(|n| is_person_noun(&n.to_lowercase()));
+                    let is_noun_mod = next.is_some_and(|n| is_person_noun(&lowercase(n)));
                     if after_quote || is_noun_mod {
                         i += 1;
                         continue;
@@ -171,7 +171,7 @@ fn compute(doc: &Document) -> Vec<Mention> {
                     .take(3)
                     .map(|t| t.span.text(text))
                     .take_while(|p| !starts_upper(p) || *p == "The")
-                    .any(|p| matches!(p.to_lowercase().as_str(), "the" | "its" | "this"));
+                    .any(|p| matches!(&*lowercase(p), "the" | "its" | "this"));
                 if determined {
                     push(&mut out, t.span, Kind::Institution, String::new());
                 }
@@ -199,7 +199,7 @@ fn institution_of(
     }
     if !run
         .iter()
-        .any(|r| is_institution_head(&strip_possessive(r.text(text)).to_lowercase()))
+        .any(|r| is_institution_head(&lowercase(strip_possessive(r.text(text)))))
     {
         return None;
     }
@@ -217,7 +217,7 @@ fn institution_of(
 /// that name's key; the surname of several ("Jane Smith", "John Smith") is marked
 /// ambiguous with a leading `?`.
 fn resolve_surnames(out: &mut [Mention]) {
-    let mut full: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let mut full: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
     for m in out.iter_mut() {
         if m.kind != Kind::Person {
             continue;
@@ -279,8 +279,8 @@ fn person_noun_here(toks: &[crate::document::Token], i: usize, text: &str) -> bo
 fn classify_run(
     doc: &Document,
     run: &[Span],
-    starts_unit: &std::collections::HashSet<usize>,
-    caps: &std::collections::HashMap<String, usize>,
+    starts_unit: &rustc_hash::FxHashSet<usize>,
+    caps: &rustc_hash::FxHashMap<String, usize>,
     emit: &mut dyn FnMut(Span, Kind, String),
 ) {
     let text = doc.text();

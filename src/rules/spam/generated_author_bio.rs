@@ -4,7 +4,7 @@ use crate::document::{Document, is_blank};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::rules::boilerplate::lexicon::{delete_lines, snippet};
 use crate::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 declare_rule! {

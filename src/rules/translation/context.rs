@@ -4,7 +4,7 @@
 use super::lexicon::{is_all_caps, starts_upper};
 use crate::document::{Document, TokenKind};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 /// Spans of quoted speech: `“…”` pairs and straight `"…"` pairs, per paragraph. A
@@ -128,7 +128,7 @@ fn compute_words(doc: &Document) -> Vec<WordAt> {
 /// start of a sentence or quotation, with how often.
 pub fn midsentence_capitals(doc: &Document, words: &[WordAt]) -> HashMap<String, usize> {
     let text = doc.text();
-    let mut m: HashMap<String, usize> = HashMap::new();
+    let mut m: HashMap<String, usize> = HashMap::default();
     for w in words {
         let s = w.span.text(text);
         if !w.starts_unit && starts_upper(s) && !is_all_caps(s) {
@@ -149,21 +149,22 @@ pub fn document_capitals(doc: &Document) -> Arc<HashMap<String, usize>> {
 /// or short with no closing punctuation.
 pub fn headline_lines(doc: &Document) -> HashSet<usize> {
     let text = doc.text();
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for (i, l) in doc.lines().iter().enumerate() {
         let s = l.span.text(text).trim();
         if s.is_empty() {
             continue;
         }
-        let words: Vec<(Span, &str)> = doc.words_in(l.span).collect();
-        let long: Vec<&str> = words
-            .iter()
-            .map(|(_, w)| *w)
-            .filter(|w| w.chars().count() >= 4)
-            .collect();
-        let caps = long.iter().filter(|w| starts_upper(w)).count();
+        let (mut n, mut long, mut caps) = (0, 0, 0);
+        for (_, w) in doc.words_in(l.span) {
+            n += 1;
+            if w.chars().nth(3).is_some() {
+                long += 1;
+                caps += usize::from(starts_upper(w));
+            }
+        }
         let ends_open = !s.ends_with(['.', '!', '?', '”', '"', ':', ';', ',']);
-        if (long.len() >= 2 && caps * 10 >= long.len() * 6) || (ends_open && words.len() <= 14) {
+        if (long >= 2 && caps * 10 >= long * 6) || (ends_open && n <= 14) {
             out.insert(i);
         }
     }

@@ -2,7 +2,7 @@
 //! gazetteer of proper nouns, closed-class words, institution and person nouns. Written
 //! from general knowledge; lookups are by lower-case word through hash sets built once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Countries that take no article in running English ("the Kazakhstan" is wrong).
@@ -473,7 +473,7 @@ pub const TAKES_ARTICLE: &[&str] = &[
 ];
 
 static LOWER_TO_PROPER: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for list in [COUNTRIES_NO_ARTICLE, PLACES, DAYS, MONTHS, NATIONALITIES] {
         for w in list {
             m.insert(w.to_lowercase(), *w);
@@ -521,8 +521,8 @@ pub fn is_day(word: &str) -> bool {
 /// A capitalised word that names a place, nationality, language or date: never a person.
 pub fn is_place_or_date(word: &str) -> bool {
     let w = strip_possessive(word);
-    let lower = w.to_lowercase();
-    if LOWER_TO_PROPER.contains_key(&lower) {
+    let lower = lowercase(w);
+    if LOWER_TO_PROPER.contains_key(&*lower) {
         return true;
     }
     // Plurals of nationalities: "Russians", "Kazakhs".
@@ -532,7 +532,7 @@ pub fn is_place_or_date(word: &str) -> bool {
         return true;
     }
     matches!(
-        lower.as_str(),
+        &*lower,
         "kazakhstan"
             | "north"
             | "south"
@@ -684,10 +684,10 @@ pub fn is_institution_head(lower: &str) -> bool {
 /// Words that, capitalised, belong to the name of an office or institution rather
 /// than a person ("Defense", "Interior", "Foreign").
 pub fn is_institution_word(word: &str) -> bool {
-    let lower = strip_possessive(word).to_lowercase();
+    let lower = lowercase(strip_possessive(word));
     is_institution_head(&lower)
         || matches!(
-            lower.as_str(),
+            &*lower,
             "defense"
                 | "defence"
                 | "interior"
@@ -1330,6 +1330,22 @@ pub fn is_reporting_verb(lower: &str) -> bool {
     REPORTING_SET.contains(lower)
 }
 
+/// The word in lower case, borrowed when it already is: most words of prose are, so
+/// the hot loops that look words up in the tables allocate nothing for them.
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        }
+    } else if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Lower-cases the first character only, for suggestions.
 pub fn lower_first(word: &str) -> String {
     let mut c = word.chars();
@@ -1365,6 +1381,18 @@ pub fn is_all_caps(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_borrows_when_it_can() {
+        assert!(matches!(
+            lowercase("minister"),
+            std::borrow::Cow::Borrowed("minister")
+        ));
+        assert!(matches!(lowercase("Kyiv"), std::borrow::Cow::Owned(ref s) if s == "kyiv"));
+        assert_eq!(lowercase("ÉLYSÉE"), "élysée");
+        assert_eq!(lowercase("Straße"), "straße");
+        assert!(matches!(lowercase("zürich"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn lookups() {

@@ -1,14 +1,14 @@
 use super::context::words;
 use super::lexicon::{
-    is_ambiguous, is_function_word, is_institution_word, is_month, proper_form, starts_upper,
-    strip_possessive, upper_first,
+    is_ambiguous, is_function_word, is_institution_word, is_month, lowercase, proper_form,
+    starts_upper, strip_possessive, upper_first,
 };
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Severity};
 use crate::document::{Document, TokenKind};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 declare_rule! {
     /// ## What it does
@@ -73,7 +73,7 @@ impl Rule for LowercaseProperNoun {
         let ws = words(doc);
         let caps = super::context::document_capitals(doc);
         // Capitalised on their own, not as part of a longer name ("Interior Ministry").
-        let mut standalone: HashMap<String, usize> = HashMap::new();
+        let mut standalone: HashMap<std::borrow::Cow<str>, usize> = HashMap::default();
         for (k, w) in ws.iter().enumerate() {
             let s = w.span.text(text);
             let cap = |j: Option<&super::context::WordAt>| {
@@ -85,17 +85,15 @@ impl Rule for LowercaseProperNoun {
                 && !cap(ws.get(k + 1))
             {
                 *standalone
-                    .entry(strip_possessive(s).to_lowercase())
+                    .entry(lowercase(strip_possessive(s)))
                     .or_default() += 1;
             }
         }
-        let mut lower_count: HashMap<String, usize> = HashMap::new();
+        let mut lower_count: HashMap<&str, usize> = HashMap::default();
         for w in ws.iter() {
             let s = w.span.text(text);
             if !s.chars().any(char::is_uppercase) {
-                *lower_count
-                    .entry(strip_possessive(s).to_string())
-                    .or_default() += 1;
+                *lower_count.entry(strip_possessive(s)).or_default() += 1;
             }
         }
         let toks = doc.tokens();
@@ -111,7 +109,17 @@ impl Rule for LowercaseProperNoun {
             if (is_function_word(base) && base != "may") || base.chars().count() < 3 {
                 continue;
             }
-            if in_link(text, t.span) {
+            // Table lookups first: most words are in no table, and the checks below
+            // look around the word.
+            let next_word = toks.get(ti + 1).filter(|n| {
+                n.kind == TokenKind::Word && text.get(t.span.end..n.span.start) == Some(" ")
+            });
+            let candidate = proper_form(base).is_some()
+                || standalone.get(base).is_some_and(|&n| n >= 2)
+                || next_word.is_some_and(|n| {
+                    two_word_place(base, strip_possessive(n.span.text(text))).is_some()
+                });
+            if !candidate || in_link(text, t.span) {
                 continue;
             }
             let line = doc.lines()[doc.line_index(t.span.start)].span;
@@ -127,9 +135,7 @@ impl Rule for LowercaseProperNoun {
                     .map(|t| t.span.text(text))
             };
             let fixed = upper_first(w);
-            if let Some(next) = toks.get(ti + 1).filter(|n| {
-                n.kind == TokenKind::Word && text.get(t.span.end..n.span.start) == Some(" ")
-            }) {
+            if let Some(next) = next_word {
                 let second = strip_possessive(next.span.text(text));
                 if let Some(proper) = two_word_place(base, second)
                     && proper_form(second).is_none()
@@ -195,7 +201,7 @@ impl Rule for LowercaseProperNoun {
                                     .into_iter()
                                     .flatten()
                                     .any(|n| {
-                                        starts_upper(n) && proper_form(&n.to_lowercase()).is_some()
+                                        starts_upper(n) && proper_form(&lowercase(n)).is_some()
                                     }))
                     };
                     if cue {
@@ -271,6 +277,14 @@ const TWO_WORD_PLACES: &[&str] = &[
 ];
 
 fn two_word_place(first: &str, second: &str) -> Option<&'static str> {
+    // The first words of the names, lower case: a cheap gate before building the key.
+    static FIRST_WORDS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+        TWO_WORD_PLACES
+            .iter()
+            .filter_map(|p| p.split(' ').next())
+            .map(str::to_lowercase)
+            .collect()
+    });
     static MAP: std::sync::LazyLock<HashMap<String, &'static str>> =
         std::sync::LazyLock::new(|| {
             TWO_WORD_PLACES
@@ -278,7 +292,7 @@ fn two_word_place(first: &str, second: &str) -> Option<&'static str> {
                 .map(|p| (p.to_lowercase(), *p))
                 .collect()
         });
-    if first.len() + second.len() > 20 {
+    if first.len() + second.len() > 20 || !FIRST_WORDS.contains(first) {
         return None;
     }
     MAP.get(&format!("{first} {second}")).copied()

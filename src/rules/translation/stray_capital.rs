@@ -64,17 +64,23 @@ impl Rule for StrayCapital {
 
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
-        let heads = headline_lines(doc);
+        // Built on the first candidate: most documents have none.
+        let heads = std::cell::OnceCell::new();
         for s in doc.sentences() {
             let toks = doc.tokens_in(s.span);
             for i in 1..toks.len() {
                 let t = toks[i];
                 let w = t.span.text(text);
-                if t.kind != TokenKind::Word || !WORDS.contains(&w) {
+                if t.kind != TokenKind::Word
+                    || !w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                    || !WORDS.contains(&w)
+                {
                     continue;
                 }
                 let line = doc.line_index(t.span.start);
-                if heads.contains(&line) || doc.lines()[line].span.start == t.span.start {
+                if heads.get_or_init(|| headline_lines(doc)).contains(&line)
+                    || doc.lines()[line].span.start == t.span.start
+                {
                     continue;
                 }
                 let prev = toks[i - 1];

@@ -4,7 +4,7 @@ use crate::diagnostic::{Applicability, Severity};
 use crate::document::{Document, Token, TokenKind};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 declare_rule! {
