@@ -107,11 +107,11 @@ fn related_block(lines: &[L]) -> Option<(usize, usize)> {
     None
 }
 
-fn union<'s>(sets: &'s [Vec<String>]) -> HashSet<&'s str> {
-    sets.iter().flatten().map(String::as_str).collect()
+fn union(sets: &[Vec<u64>]) -> HashSet<u64> {
+    sets.iter().flatten().copied().collect()
 }
 
-fn overlap(part: &HashSet<&str>, whole: &HashSet<&str>) -> f64 {
+fn overlap(part: &HashSet<u64>, whole: &HashSet<u64>) -> f64 {
     if part.is_empty() {
         return 1.0;
     }
@@ -139,9 +139,9 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
         return None;
     }
     // Stems per line, computed once: the walk below compares many prefixes.
-    let stems: Vec<Vec<String>> = lines
+    let stems: Vec<Vec<u64>> = lines
         .iter()
-        .map(|l| content_stems(l.text).collect())
+        .map(|l| content_stems(l.text))
         .collect();
     for k in later {
         // Walk up over the foreign story's headline and summary bullets: lines that

@@ -397,17 +397,49 @@ static STOP_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOPWORDS.iter().copied().collect());
 
 /// A crude stem for vocabulary overlap: content words of four letters or more, cut to
-/// their first five letters, so "Russia", "Russian" and "Russians" meet.
-pub fn content_stems(s: &str) -> impl Iterator<Item = String> + '_ {
-    norm_words(s).into_iter().filter_map(|w| {
-        if w.chars().count() < 4 || w.chars().all(|c| c.is_ascii_digit()) {
-            return None;
+/// their first five letters, so "Russia", "Russian" and "Russians" meet. Stems are
+/// hashed: sets of them are compared, never shown, and no string is built per word.
+pub fn content_stems(s: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut flush = |cur: &mut String| {
+        if let Some(h) = stem_hash(cur) {
+            out.push(h);
         }
-        if STOP_SET.contains(w.as_str()) {
-            return None;
+        cur.clear();
+    };
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
+        } else if matches!(c, '\'' | '’' | '‘' | '-' | '‑' | '.' | ',') && !cur.is_empty() {
+            // inner joiners, as in `norm_words`
+        } else if !cur.is_empty() {
+            flush(&mut cur);
         }
-        Some(w.chars().take(5).collect())
-    })
+    }
+    if !cur.is_empty() {
+        flush(&mut cur);
+    }
+    out
+}
+
+fn stem_hash(w: &str) -> Option<u64> {
+    use std::hash::Hasher;
+    if w.chars().nth(3).is_none() || w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if STOP_SET.contains(w) {
+        return None;
+    }
+    let mut h = rustc_hash::FxHasher::default();
+    for c in w.chars().take(5) {
+        h.write_u32(u32::from(c));
+    }
+    Some(h.finish())
 }
 
 /// The edit that deletes whole lines from the one holding `span.start` to the one

@@ -4,10 +4,11 @@ use crate::document::Document;
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::rules::translation::context::{WordAt, words};
 use crate::rules::translation::lexicon::{
-    is_all_caps, is_function_word, is_title, starts_upper, strip_possessive,
+    is_all_caps, is_function_word, is_title, lowercase, starts_upper, strip_possessive,
 };
 use crate::span::Span;
 use std::collections::BTreeMap;
+use rustc_hash::FxHashMap as HashMap;
 
 declare_rule! {
     /// ## What it does
@@ -103,13 +104,13 @@ fn fold_marks(s: &str) -> String {
         .collect()
 }
 
-struct Occ {
+struct Occ<'a> {
     span: Span,
     mid: bool,
-    prev: Option<String>,
-    next: Option<String>,
+    prev: Option<&'a str>,
+    next: Option<&'a str>,
     /// The capitalised word right before, with only a space between: a given name.
-    given: Option<String>,
+    given: Option<&'a str>,
 }
 
 impl Rule for NameVariant {
@@ -120,13 +121,14 @@ impl Rule for NameVariant {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
         let ws = words(doc);
-        // skeleton -> form -> occurrences
-        let mut groups: BTreeMap<String, BTreeMap<String, Vec<Occ>>> = BTreeMap::new();
-        let cap_word = |w: Option<&WordAt>, sentence: usize| -> Option<String> {
+        // form -> occurrences, then skeleton -> form -> occurrences: a skeleton is
+        // computed once per distinct form, not once per occurrence.
+        let mut by_form: HashMap<&str, Vec<Occ>> = HashMap::default();
+        let cap_word = |w: Option<&WordAt>, sentence: usize| -> Option<&str> {
             w.filter(|x| x.sentence == sentence)
                 .map(|x| x.span.text(text))
                 .filter(|s| starts_upper(s))
-                .map(|s| strip_possessive(s).to_string())
+                .map(strip_possessive)
         };
         for (k, w) in ws.iter().enumerate() {
             let raw = w.span.text(text);
@@ -134,7 +136,7 @@ impl Rule for NameVariant {
             if !starts_upper(form)
                 || is_all_caps(form)
                 || form.chars().count() < 4
-                || is_function_word(&form.to_lowercase())
+                || is_function_word(&lowercase(form))
             {
                 continue;
             }
@@ -149,14 +151,16 @@ impl Rule for NameVariant {
                     .and_then(|j| ws.get(j))
                     .filter(|p| text.get(p.span.end..w.span.start) == Some(" "))
                     .and_then(|p| cap_word(Some(p), w.sentence))
-                    .filter(|p| !is_title(p) && !is_function_word(&p.to_lowercase())),
+                    .filter(|p| !is_title(p) && !is_function_word(&lowercase(p))),
             };
+            by_form.entry(form).or_default().push(occ);
+        }
+        let mut groups: BTreeMap<String, BTreeMap<&str, Vec<Occ>>> = BTreeMap::new();
+        for (form, occs) in by_form {
             groups
                 .entry(fold_marks(&skeleton(form)))
                 .or_default()
-                .entry(form.to_string())
-                .or_default()
-                .push(occ);
+                .insert(form, occs);
         }
         for forms in groups.values() {
             if forms.len() < 2 {
@@ -225,7 +229,7 @@ impl Rule for NameVariant {
                     .replace(
                         format!("write `{major}`"),
                         o.span,
-                        major.clone(),
+                        major.to_string(),
                         Applicability::Unsafe,
                     );
                 }

@@ -249,7 +249,12 @@ fn negation_pair(words: &[(usize, &str)], toks: &[Token], k: usize) -> Option<(S
     if !may_start_negation(words[start].1) {
         return None;
     }
+    let first = norm(words[start].1);
     for (full, short) in NEGATIONS {
+        // Either order opens with the full form's first word or the contraction.
+        if first != full.split(' ').next().unwrap_or(full) && first != *short {
+            continue;
+        }
         let n_full = full.split(' ').count();
         // full then short
         if consecutive(start, full)
