@@ -139,10 +139,7 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
         return None;
     }
     // Stems per line, computed once: the walk below compares many prefixes.
-    let stems: Vec<Vec<u64>> = lines
-        .iter()
-        .map(|l| content_stems(l.text))
-        .collect();
+    let stems: Vec<Vec<u64>> = lines.iter().map(|l| content_stems(l.text)).collect();
     for k in later {
         // Walk up over the foreign story's headline and summary bullets: lines that
         // are not prose and whose words are new to everything above them.

@@ -107,7 +107,11 @@ impl Words {
                 if cur.is_empty() {
                     start = i;
                 }
-                cur.extend(c.to_lowercase());
+                if c.is_ascii() {
+                    cur.push(c.to_ascii_lowercase());
+                } else {
+                    cur.extend(c.to_lowercase());
+                }
                 end = i + c.len_utf8();
             } else if matches!(c, '\'' | '’' | '‘' | '-' | '‑' | '.' | ',') && !cur.is_empty()
             {

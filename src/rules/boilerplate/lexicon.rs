@@ -12,7 +12,11 @@ pub fn norm_words(s: &str) -> Vec<String> {
     let mut cur = String::new();
     for c in s.chars() {
         if c.is_alphanumeric() {
-            cur.extend(c.to_lowercase());
+            if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
+            } else {
+                cur.extend(c.to_lowercase());
+            }
         } else if matches!(c, '\'' | '’' | '‘' | '-' | '‑' | '.' | ',') && !cur.is_empty() {
             // inner joiners: "don't", "hours-long", "98,000", "U.S." stay one word
         } else if !cur.is_empty() {

@@ -7,8 +7,8 @@ use crate::rules::translation::lexicon::{
     is_all_caps, is_function_word, is_title, lowercase, starts_upper, strip_possessive,
 };
 use crate::span::Span;
-use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 declare_rule! {
     /// ## What it does

@@ -53,8 +53,10 @@ impl Rule for NonNfcText {
         let mut marked = false;
         let mut segments: Vec<Span> = Vec::new();
         for (i, c) in text.char_indices() {
-            let starter = canonical_combining_class(c) == 0
-                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes;
+            // Below U+0300 every character is a stable starter: skip the lookups.
+            let starter = c < '\u{300}'
+                || (canonical_combining_class(c) == 0
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes);
             if starter {
                 if marked {
                     segments.push(Span::new(seg_start, i));
