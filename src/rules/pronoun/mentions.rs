@@ -284,21 +284,22 @@ fn classify_run(
     emit: &mut dyn FnMut(Span, Kind, String),
 ) {
     let text = doc.text();
-    let mut ws: Vec<Span> = run.to_vec();
     let base = |w: &Span| {
-        let s = w.text(text).to_lowercase();
-        s.split(['’', '\'']).next().unwrap_or("").to_string()
+        let s = w.text(text);
+        lowercase(s.split(['’', '\'']).next().unwrap_or(""))
     };
-    while ws.first().is_some_and(|w| is_function_word(&base(w))) {
-        ws.remove(0);
-    }
+    let skip = run
+        .iter()
+        .take_while(|w| is_function_word(&base(w)))
+        .count();
+    let ws = &run[skip..];
     if ws.is_empty() {
         return;
     }
     let whole = Span::new(ws[0].start, ws[ws.len() - 1].end);
-    let lowers: Vec<String> = ws
+    let lowers: Vec<std::borrow::Cow<str>> = ws
         .iter()
-        .map(|w| strip_possessive(w.text(text)).to_lowercase())
+        .map(|w| lowercase(strip_possessive(w.text(text))))
         .collect();
     let white_house = lowers
         .windows(2)

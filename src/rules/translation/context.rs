@@ -21,7 +21,11 @@ fn compute_quote_spans(doc: &Document) -> Vec<Span> {
         let s = p.span.text(text);
         let mut open: Option<usize> = None;
         let mut straight = false;
-        for (i, c) in s.char_indices() {
+        // Only `"` and the multi-byte marks led by 0xC2 (« ») or 0xE2 (“ ” „) matter.
+        for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, s.as_bytes()) {
+            let Some(c) = s[i..].chars().next() else {
+                continue;
+            };
             let at = p.span.start + i;
             match c {
                 '“' | '«' | '„' if open.is_none() => {
@@ -132,8 +136,13 @@ pub fn midsentence_capitals(doc: &Document, words: &[WordAt]) -> HashMap<String,
     for w in words {
         let s = w.span.text(text);
         if !w.starts_unit && starts_upper(s) && !is_all_caps(s) {
-            *m.entry(super::lexicon::strip_possessive(s).to_lowercase())
-                .or_default() += 1;
+            let l = super::lexicon::lowercase(super::lexicon::strip_possessive(s));
+            match m.get_mut(&*l) {
+                Some(n) => *n += 1,
+                None => {
+                    m.insert(l.into_owned(), 1);
+                }
+            }
         }
     }
     m
