@@ -125,6 +125,10 @@ fn line_inner(doc: &Document, line: Span, out: &mut Emitter) {
         out.emit(span, "trailing whitespace")
             .replace("remove it", span, "", Applicability::Safe);
     }
+    // Only runs holding a tab or two spaces can be reported or mark a table.
+    if !body.contains('\t') && !body.contains("  ") {
+        return;
+    }
     let lead = body.len() - body.trim_start_matches(is_hspace).len();
     // Runs of horizontal whitespace between two visible characters.
     let mut runs: Vec<(usize, usize)> = Vec::new();
