@@ -236,6 +236,7 @@ fn classify(frag: &str) -> Frag {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+        .take(9) // a ninth word already rules the fragment out
         .collect();
     if words.is_empty() || words.len() > 8 {
         return Frag::Other;
@@ -292,12 +293,11 @@ fn classify(frag: &str) -> Frag {
 fn fragments(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes: Vec<(usize, char)> = line.char_indices().collect();
-    for (k, &(i, c)) in bytes.iter().enumerate() {
+    for (i, c) in line.char_indices() {
         if !matches!(c, '.' | '!' | '?') {
             continue;
         }
-        let next = bytes.get(k + 1).map(|&(_, n)| n);
+        let next = line[i + 1..].chars().next();
         if next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '"' | '’' | '\'' | '»'))
         {
             let end = i + c.len_utf8();

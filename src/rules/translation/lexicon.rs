@@ -482,6 +482,10 @@ static LOWER_TO_PROPER: LazyLock<HashMap<String, &'static str>> = LazyLock::new(
     m
 });
 
+/// Lower-cased nationalities, for the plural check ("Russians").
+static NATIONALITY_SET: LazyLock<HashSet<String>> =
+    LazyLock::new(|| NATIONALITIES.iter().map(|n| n.to_lowercase()).collect());
+
 static AMBIGUOUS_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| AMBIGUOUS.iter().copied().collect());
 
@@ -527,7 +531,7 @@ pub fn is_place_or_date(word: &str) -> bool {
     }
     // Plurals of nationalities: "Russians", "Kazakhs".
     if let Some(stem) = lower.strip_suffix('s')
-        && NATIONALITIES.iter().any(|n| n.eq_ignore_ascii_case(stem))
+        && NATIONALITY_SET.contains(stem)
     {
         return true;
     }
