@@ -1,7 +1,14 @@
 //! Turning file bytes into text without losing anything: a BOM is kept (spans stay
 //! byte offsets into the file), invalid UTF-8 and binary files are clear errors.
+//!
+//! Files too large to lint as one document are read and linted as a sequence of
+//! [`Segment`]s, cut where the copy itself breaks (paragraphs, then lines, then
+//! sentences and words), so memory stays bounded whatever the file size.
 
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
 use std::fmt;
+use std::io::{self, Read};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -33,6 +40,389 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, DecodeError> {
 
 fn memchr_nul(bytes: &[u8]) -> bool {
     bytes.contains(&0)
+}
+
+/// Checks a file the way [`decode`] does, reading it in chunks instead of holding it
+/// whole: a NUL byte anywhere makes it binary, else the first invalid UTF-8 byte is
+/// named by its offset in the file.
+pub fn scan(mut reader: impl Read) -> io::Result<Result<(), DecodeError>> {
+    let mut buf = vec![0u8; 64 * 1024];
+    // The bytes of a character cut by the end of the previous chunk, kept in front.
+    let mut carry = 0;
+    // File offset of `buf[0]`.
+    let mut offset = 0;
+    let mut invalid = None;
+    loop {
+        let n = match reader.read(&mut buf[carry..]) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let end = carry + n;
+        if memchr_nul(&buf[carry..end]) {
+            return Ok(Err(DecodeError::Binary));
+        }
+        carry = 0;
+        if invalid.is_some() {
+            continue;
+        }
+        match std::str::from_utf8(&buf[..end]) {
+            Ok(_) => offset += end,
+            Err(e) if e.error_len().is_none() => {
+                let valid = e.valid_up_to();
+                buf.copy_within(valid..end, 0);
+                offset += valid;
+                carry = end - valid;
+            }
+            Err(e) => invalid = Some(offset + e.valid_up_to()),
+        }
+    }
+    if invalid.is_none() && carry > 0 {
+        invalid = Some(offset);
+    }
+    Ok(match invalid {
+        Some(offset) => Err(DecodeError::InvalidUtf8 { offset }),
+        None => Ok(()),
+    })
+}
+
+/// Where a piece of a file starts, so that findings in the piece are reported at
+/// their place in the whole file. A file linted at once is one piece at
+/// [`Origin::START`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// Byte offset of the piece in the file.
+    pub offset: usize,
+    /// Line ends before the piece (`\n`, `\r\n` or a lone `\r`): it starts on line
+    /// `line + 1`.
+    pub line: usize,
+    /// Characters before the piece on its first line (a BOM not counted).
+    pub column: usize,
+    /// The previous piece ended with `\r`: a `\n` opening this one completes that
+    /// line end instead of making another.
+    pub after_cr: bool,
+    /// Not the first piece of its file.
+    pub continued: bool,
+}
+
+impl Origin {
+    pub const START: Origin = Origin {
+        offset: 0,
+        line: 0,
+        column: 0,
+        after_cr: false,
+        continued: false,
+    };
+
+    /// The origin of the piece that follows `text`, when `text` starts here.
+    pub fn after(&self, text: &str) -> Origin {
+        let b = text.as_bytes();
+        let skip = usize::from(self.after_cr && b.first() == Some(&b'\n'));
+        let mut line = self.line;
+        // Just after the last line end.
+        let mut line_start = (skip == 1).then_some(1);
+        let mut i = skip;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => {
+                    line += 1;
+                    line_start = Some(i + 1);
+                }
+                b'\r' => {
+                    if b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line += 1;
+                    line_start = Some(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let column = match line_start {
+            Some(s) => text[s..].chars().count(),
+            None => {
+                let bom = usize::from(!self.continued && text.starts_with('\u{feff}'));
+                self.column + text.chars().count() - bom
+            }
+        };
+        Origin {
+            offset: self.offset + text.len(),
+            line,
+            column,
+            after_cr: b.last() == Some(&b'\r'),
+            continued: true,
+        }
+    }
+
+    /// A span in the file as a span in the piece.
+    pub fn local(&self, span: Span) -> Span {
+        Span::new(
+            span.start.saturating_sub(self.offset),
+            span.end.saturating_sub(self.offset),
+        )
+    }
+}
+
+/// Moves a finding by `by` bytes: from its piece to its place in the file.
+pub fn shift(d: &mut Diagnostic, by: usize) {
+    d.span = d.span.offset(by);
+    for l in &mut d.labels {
+        l.span = l.span.offset(by);
+    }
+    for s in &mut d.suggestions {
+        for e in &mut s.edits {
+            e.start += by;
+            e.end += by;
+        }
+    }
+}
+
+/// A finding in the file as a finding in the piece at `origin`.
+pub fn localize(d: &Diagnostic, origin: &Origin) -> Diagnostic {
+    let mut d = d.clone();
+    d.span = origin.local(d.span);
+    for l in &mut d.labels {
+        l.span = origin.local(l.span);
+    }
+    for s in &mut d.suggestions {
+        for e in &mut s.edits {
+            let local = origin.local(e.span());
+            (e.start, e.end) = (local.start, local.end);
+        }
+    }
+    d
+}
+
+/// One piece of a large file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte offset in the file.
+    pub offset: usize,
+    pub text: String,
+}
+
+/// Why a file could not be read in segments.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(io::Error),
+    Decode(DecodeError),
+}
+
+/// Bytes read past a segment's end, so that a cut can see what follows it.
+const LOOKAHEAD: usize = 4096;
+
+/// The smallest segment size: room for a few characters of any width.
+const MIN_SEGMENT: usize = 16;
+
+/// Reads text in segments of at most `max` bytes, holding only about one segment.
+/// Every byte is in exactly one segment, in order; invalid UTF-8 and NUL bytes end
+/// the sequence with an error naming the offset in the file.
+pub struct Segments<R> {
+    reader: R,
+    buf: Vec<u8>,
+    /// File offset of `buf[0]`.
+    offset: usize,
+    max: usize,
+    eof: bool,
+    done: bool,
+}
+
+impl<R: Read> Segments<R> {
+    pub fn new(reader: R, max: usize) -> Self {
+        Segments {
+            reader,
+            buf: Vec::new(),
+            offset: 0,
+            max: max.max(MIN_SEGMENT),
+            eof: false,
+            done: false,
+        }
+    }
+
+    fn fill(&mut self) -> io::Result<()> {
+        let want = self.max + LOOKAHEAD;
+        while !self.eof && self.buf.len() < want {
+            let len = self.buf.len();
+            self.buf.resize(want, 0);
+            let read = self.reader.read(&mut self.buf[len..]);
+            self.buf.truncate(len + *read.as_ref().unwrap_or(&0));
+            match read {
+                Ok(0) => self.eof = true,
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    fn next_segment(&mut self) -> Result<Option<Segment>, ReadError> {
+        self.fill().map_err(ReadError::Io)?;
+        if self.buf.is_empty() {
+            return Ok(None);
+        }
+        if memchr_nul(&self.buf) {
+            return Err(ReadError::Decode(DecodeError::Binary));
+        }
+        let text = match std::str::from_utf8(&self.buf) {
+            Ok(s) => s,
+            // Valid as far as it goes: the rest is read with the next segment, or is
+            // reported when that segment starts with it.
+            Err(e) => std::str::from_utf8(&self.buf[..e.valid_up_to()]).unwrap_or_default(),
+        };
+        let cut = if text.len() <= self.max {
+            text.len()
+        } else {
+            cut_point(text, self.max)
+        };
+        if cut == 0 {
+            return Err(ReadError::Decode(DecodeError::InvalidUtf8 {
+                offset: self.offset,
+            }));
+        }
+        let segment = Segment {
+            offset: self.offset,
+            text: text[..cut].to_string(),
+        };
+        self.buf.drain(..cut);
+        self.offset += cut;
+        Ok(Some(segment))
+    }
+}
+
+impl<R: Read> Iterator for Segments<R> {
+    type Item = Result<Segment, ReadError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let r = self.next_segment();
+        if !matches!(r, Ok(Some(_))) {
+            self.done = true;
+        }
+        r.transpose()
+    }
+}
+
+/// Where to end a segment of `text` (longer than `max`): a cut in `(0, max]`, in
+/// the latter half when the copy allows, at the most natural break found there.
+/// In order of preference: between paragraphs (before a single empty line, then
+/// before any blank run), between lines, before the space after a sentence, before
+/// a space between words, before any whitespace, and at last any character boundary.
+/// A cut never splits `\r\n` and never leaves U+FEFF first in a segment (it would
+/// pass for a BOM). Blank lines go to the start of the next segment, so no segment
+/// ends with blank lines that the file does not end with.
+pub fn cut_point(text: &str, max: usize) -> usize {
+    let b = text.as_bytes();
+    let max = max.min(text.len());
+    let lo = max / 2;
+    let ok = |p: usize| p > lo && p <= max && !text[p..].starts_with('\u{feff}');
+    // Line starts: [single empty line between paragraphs, any paragraph break, line].
+    let mut best: [Option<usize>; 3] = [None; 3];
+    let mut start = 0;
+    let mut prev_blank = true;
+    while start <= max {
+        let (end, next) = line_end(b, start);
+        let blank = crate::document::is_blank(&text[start..end]);
+        if ok(start) && !prev_blank {
+            if !blank {
+                best[2] = Some(start);
+            } else if let Some(single) = blank_run(text, start) {
+                best[usize::from(!single)] = Some(start);
+            }
+        }
+        if next == end {
+            break;
+        }
+        prev_blank = blank;
+        start = next;
+    }
+    if let Some(p) = best.iter().flatten().next() {
+        return *p;
+    }
+    // Inside a line: [sentence end, between words, any whitespace].
+    let mut best: [Option<usize>; 3] = [None; 3];
+    let from = (lo + 1..=max)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(max);
+    let before: Vec<char> = text[..from].chars().rev().take(2).collect();
+    let (mut p1, mut p2) = (
+        before.first().copied().unwrap_or(' '),
+        before.get(1).copied().unwrap_or(' '),
+    );
+    let mut chars = text[from..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let at = from + i;
+        if at > max {
+            break;
+        }
+        let next = chars.peek().map_or(' ', |x| x.1);
+        if c.is_whitespace() && ok(at) && !(c == '\n' && p1 == '\r') {
+            best[2] = Some(at);
+            if c == ' ' && !p1.is_whitespace() && !next.is_whitespace() {
+                best[1] = Some(at);
+                let terminal = |x: char| matches!(x, '.' | '!' | '?' | '…');
+                let closer = matches!(p1, '"' | '\'' | '’' | '”' | '»' | ')');
+                if (terminal(p1) || (closer && terminal(p2))) && next.is_uppercase() {
+                    best[0] = Some(at);
+                }
+            }
+        }
+        (p2, p1) = (p1, c);
+    }
+    if let Some(p) = best.iter().flatten().next() {
+        return *p;
+    }
+    // Any character boundary, as far along as allowed.
+    let mut p = max;
+    loop {
+        while p > 1 && !text.is_char_boundary(p) {
+            p -= 1;
+        }
+        let bad = text[p..].starts_with('\u{feff}') || (b[p - 1] == b'\r' && b.get(p) == Some(&b'\n'));
+        if !bad || p <= 1 {
+            return p;
+        }
+        p -= 1;
+    }
+}
+
+/// The end of the line starting at `start` (before its terminator) and the start of
+/// the next one (`== end` on a last line without a terminator).
+fn line_end(b: &[u8], start: usize) -> (usize, usize) {
+    match b[start..].iter().position(|&c| c == b'\n' || c == b'\r') {
+        None => (b.len(), b.len()),
+        Some(k) => {
+            let end = start + k;
+            let crlf = b[end] == b'\r' && b.get(end + 1) == Some(&b'\n');
+            (end, end + 1 + usize::from(crlf))
+        }
+    }
+}
+
+/// For a run of blank lines starting at `start`: `Some(true)` when it is one empty
+/// line, `Some(false)` for a longer or whitespace-holding run, `None` when no
+/// non-blank line follows it in `text` (the break may not be between paragraphs).
+fn blank_run(text: &str, start: usize) -> Option<bool> {
+    let b = text.as_bytes();
+    let mut lines = 0;
+    let mut empty = true;
+    let mut s = start;
+    loop {
+        let (end, next) = line_end(b, s);
+        if !crate::document::is_blank(&text[s..end]) {
+            return (lines > 0).then_some(lines == 1 && empty);
+        }
+        if next == end {
+            return None;
+        }
+        lines += 1;
+        empty &= end == s;
+        s = next;
+    }
 }
 
 #[cfg(test)]

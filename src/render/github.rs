@@ -65,7 +65,7 @@ impl Reporter for Github<'_> {
         if f.diagnostics.is_empty() {
             return Ok(());
         }
-        let idx = LineIndex::new(f.text);
+        let idx = f.line_index();
         for d in f.diagnostics {
             writeln!(self.out, "{}", annotation(f.path, &idx, d))?;
         }

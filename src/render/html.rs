@@ -1,4 +1,5 @@
 use super::{FileReport, LineIndex, Reporter, Summary};
+use crate::source::{Origin, localize};
 use crate::diagnostic::{Category, Diagnostic, Severity};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -14,11 +15,21 @@ pub struct Html<'w> {
     out: &'w mut dyn Write,
     files: Vec<FileEntry>,
     body: String,
+    /// The file being reported, while its pieces come in.
+    open: Option<OpenFile>,
 }
 
 struct FileEntry {
     path: String,
     findings: usize,
+}
+
+/// A file whose pieces are still coming: its heading, which shows the count of
+/// findings, is written when it is complete.
+struct OpenFile {
+    path: String,
+    findings: usize,
+    content: String,
 }
 
 impl<'w> Html<'w> {
@@ -27,7 +38,33 @@ impl<'w> Html<'w> {
             out,
             files: Vec::new(),
             body: String::new(),
+            open: None,
         }
+    }
+
+    fn close_file(&mut self) {
+        let Some(f) = self.open.take() else {
+            return;
+        };
+        let n = f.findings;
+        let _ = writeln!(
+            self.body,
+            "<section class=\"file\" id=\"f{}\"><details{}><summary><h2>{}</h2><span class=\"fcount\">{}</span></summary>",
+            self.files.len() + 1,
+            if n > 0 { " open" } else { "" },
+            escape(&f.path),
+            if n == 1 {
+                "1 finding".to_string()
+            } else {
+                format!("{n} findings")
+            }
+        );
+        self.body.push_str(&f.content);
+        self.body.push_str("</details></section>\n");
+        self.files.push(FileEntry {
+            path: f.path,
+            findings: n,
+        });
     }
 }
 
@@ -149,16 +186,22 @@ fn lines(text: &str) -> Vec<(usize, usize, usize)> {
 }
 
 struct FileRenderer<'a> {
+    /// The file's text, or the piece's, with `diags` in its offsets.
     text: &'a str,
     diags: &'a [Diagnostic],
     /// Element-id prefix of this file.
     fid: String,
     idx: LineIndex<'a>,
+    /// For a piece of a file: lines before it, and whether it starts inside a line.
+    first_line: usize,
+    mid_line: bool,
+    /// Findings numbered in earlier pieces of the file.
+    first_n: usize,
 }
 
 impl FileRenderer<'_> {
     fn anchor(&self, n: usize) -> String {
-        format!("{}-n{}", self.fid, n + 1)
+        format!("{}-n{}", self.fid, self.first_n + n + 1)
     }
 
     fn open(&self, item: &Item, first: bool, out: &mut String) {
@@ -170,7 +213,7 @@ impl FileRenderer<'_> {
             d.category,
             d.severity,
             if item.start == item.end { " empty" } else { "" },
-            item.n + 1,
+            self.first_n + item.n + 1,
             escape(d.rule),
             escape(&d.message)
         );
@@ -182,7 +225,7 @@ impl FileRenderer<'_> {
                 out,
                 "<a class=\"ref\" href=\"#{}\">{}</a>",
                 self.anchor(item.n),
-                item.n + 1
+                self.first_n + item.n + 1
             );
         }
         out.push_str("</mark>");
@@ -241,12 +284,17 @@ impl FileRenderer<'_> {
             }
             points.sort_unstable();
             points.dedup();
-            let _ = write!(
-                out,
-                "<div class=\"line\" id=\"{fid}-L{n}\"><a class=\"ln\" href=\"#{fid}-L{n}\">{n}</a><span class=\"src\">",
-                fid = self.fid,
-                n = ln + 1
-            );
+            if ln == 0 && self.mid_line {
+                // The rest of a line an earlier piece began: its number is there.
+                out.push_str("<div class=\"line\"><span class=\"ln\"></span><span class=\"src\">");
+            } else {
+                let _ = write!(
+                    out,
+                    "<div class=\"line\" id=\"{fid}-L{n}\"><a class=\"ln\" href=\"#{fid}-L{n}\">{n}</a><span class=\"src\">",
+                    fid = self.fid,
+                    n = self.first_line + ln + 1
+                );
+            }
             let mut stack: Vec<Item> = Vec::new();
             for (k, &p) in points.iter().enumerate() {
                 let seg_end = points.get(k + 1).copied();
@@ -315,7 +363,7 @@ impl FileRenderer<'_> {
              <span class=\"loc\">{line}:{col}</span> <span class=\"msg\">{msg}</span>",
             cat = category_label(d.category),
             id = self.anchor(n),
-            num = n + 1,
+            num = self.first_n + n + 1,
             sev = d.severity,
             rule = escape(d.rule),
             msg = message_html(&d.message),
@@ -431,36 +479,44 @@ fn palette(c: Category) -> (&'static str, &'static str) {
 
 impl Reporter for Html<'_> {
     fn file(&mut self, f: &FileReport) -> io::Result<()> {
-        let k = self.files.len() + 1;
-        let fid = format!("f{k}");
-        let n = f.diagnostics.len();
-        let _ = writeln!(
-            self.body,
-            "<section class=\"file\" id=\"{fid}\"><details{}><summary><h2>{}</h2><span class=\"fcount\">{}</span></summary>",
-            if n > 0 { " open" } else { "" },
-            escape(f.path),
-            if n == 1 {
-                "1 finding".to_string()
-            } else {
-                format!("{n} findings")
-            }
-        );
+        if !f.origin.continued {
+            self.close_file();
+        }
+        let open = self.open.get_or_insert_with(|| OpenFile {
+            path: f.path.to_string(),
+            findings: 0,
+            content: String::new(),
+        });
+        // Rendered in the piece's own offsets; lines and columns stay the file's.
+        let local: Vec<Diagnostic>;
+        let diags = if f.origin.offset == 0 {
+            f.diagnostics
+        } else {
+            local = f.diagnostics.iter().map(|d| localize(d, &f.origin)).collect();
+            &local
+        };
         FileRenderer {
             text: f.text,
-            diags: f.diagnostics,
-            fid,
-            idx: LineIndex::new(f.text),
+            diags,
+            fid: format!("f{}", self.files.len() + 1),
+            idx: LineIndex::at(
+                f.text,
+                Origin {
+                    offset: 0,
+                    ..f.origin
+                },
+            ),
+            first_line: f.origin.line,
+            mid_line: f.origin.column > 0,
+            first_n: open.findings,
         }
-        .render(&mut self.body);
-        self.body.push_str("</details></section>\n");
-        self.files.push(FileEntry {
-            path: f.path.to_string(),
-            findings: n,
-        });
+        .render(&mut open.content);
+        open.findings += diags.len();
         Ok(())
     }
 
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        self.close_file();
         let mut head = String::new();
         head.push_str(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\

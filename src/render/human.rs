@@ -1,9 +1,11 @@
 use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFile;
+use crate::source::{Origin, localize};
+use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// Compiler-style output through codespan-reporting.
 pub struct Human<'w> {
@@ -50,16 +52,70 @@ pub(crate) fn to_codespan(d: &Diagnostic) -> CsDiagnostic<()> {
         .with_notes(notes)
 }
 
+/// A file, or a piece of one whose lines and columns continue those before it.
+struct Piece<'a> {
+    file: SimpleFile<&'a str, &'a str>,
+    origin: Origin,
+}
+
+impl<'a> Files<'a> for Piece<'a> {
+    type FileId = ();
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, _: ()) -> Result<&'a str, files::Error> {
+        Ok(self.file.name())
+    }
+
+    fn source(&'a self, _: ()) -> Result<&'a str, files::Error> {
+        Ok(self.file.source())
+    }
+
+    fn line_index(&'a self, id: (), byte_index: usize) -> Result<usize, files::Error> {
+        self.file.line_index(id, byte_index)
+    }
+
+    fn line_number(&'a self, _: (), line_index: usize) -> Result<usize, files::Error> {
+        Ok(self.origin.line + line_index + 1)
+    }
+
+    fn column_number(
+        &'a self,
+        id: (),
+        line_index: usize,
+        byte_index: usize,
+    ) -> Result<usize, files::Error> {
+        let column = self.file.column_number(id, line_index, byte_index)?;
+        Ok(if line_index == 0 {
+            column + self.origin.column
+        } else {
+            column
+        })
+    }
+
+    fn line_range(&'a self, id: (), line_index: usize) -> Result<Range<usize>, files::Error> {
+        self.file.line_range(id, line_index)
+    }
+}
+
 impl Reporter for Human<'_> {
     fn file(&mut self, f: &FileReport) -> io::Result<()> {
-        let file = SimpleFile::new(f.path, f.text);
+        let file = Piece {
+            file: SimpleFile::new(f.path, f.text),
+            origin: f.origin,
+        };
         let mut buf = if self.color {
             Buffer::ansi()
         } else {
             Buffer::no_color()
         };
         for d in f.diagnostics {
-            term::emit_to_write_style(&mut buf, &self.config, &file, &to_codespan(d))
+            let d = if f.origin.offset == 0 {
+                to_codespan(d)
+            } else {
+                to_codespan(&localize(d, &f.origin))
+            };
+            term::emit_to_write_style(&mut buf, &self.config, &file, &d)
                 .map_err(io::Error::other)?;
         }
         self.out.write_all(buf.as_slice())
