@@ -382,7 +382,8 @@ pub fn cut_point(text: &str, max: usize) -> usize {
         while p > 1 && !text.is_char_boundary(p) {
             p -= 1;
         }
-        let bad = text[p..].starts_with('\u{feff}') || (b[p - 1] == b'\r' && b.get(p) == Some(&b'\n'));
+        let bad =
+            text[p..].starts_with('\u{feff}') || (b[p - 1] == b'\r' && b.get(p) == Some(&b'\n'));
         if !bad || p <= 1 {
             return p;
         }
@@ -438,5 +439,205 @@ mod tests {
         );
         assert_eq!(decode(b"a\0b".to_vec()), Err(DecodeError::Binary));
         assert_eq!(decode(Vec::new()).unwrap(), "");
+    }
+
+    /// A reader that hands out at most `n` bytes per read.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.1.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    /// Deterministic texts from pieces that stress cuts and line counting.
+    fn texts() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "The minister said.",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\r\n\r\n",
+            "\r",
+            " \n \n",
+            "é",
+            "😀",
+            "\u{feff}",
+            "\u{a0}",
+            "“Yes.” He left. ",
+            "word",
+            "Zürich",
+            "\t",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut out = vec![String::new(), "a".repeat(100), "\u{feff}Hi\r\nthere".into()];
+        for _ in 0..60 {
+            let mut t = String::new();
+            if next() % 4 == 0 {
+                t.push('\u{feff}');
+            }
+            let n = next() % 120;
+            for _ in 0..n {
+                t.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            out.push(t);
+        }
+        out
+    }
+
+    fn segments(text: &str, max: usize, read: usize) -> Vec<Segment> {
+        Segments::new(Trickle(text.as_bytes(), read), max)
+            .map(|s| s.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn scan_agrees_with_decode() {
+        let mut inputs: Vec<Vec<u8>> = texts().into_iter().map(String::into_bytes).collect();
+        let long = "é".repeat(40_000).into_bytes();
+        inputs.push(long.clone());
+        for bad in [b"\xff".as_slice(), b"\xc3", b"\xe2\x82", b"\xc3(", b"\x00"] {
+            for at in [0, 1, 7, 65_535, 65_536, 79_999] {
+                let mut v = long.clone();
+                v.splice(at..at, bad.iter().copied());
+                inputs.push(v.clone());
+                v.truncate(at + bad.len());
+                inputs.push(v);
+            }
+        }
+        // A NUL after invalid UTF-8 still makes the file binary.
+        inputs.push(b"ab\xffcd\x00".to_vec());
+        for input in &inputs {
+            let want = decode(input.clone()).map(|_| ());
+            for read in [1, 3, 4096, 1 << 20] {
+                let got = scan(Trickle(input, read)).unwrap();
+                assert_eq!(got, want, "read size {read}, {} bytes", input.len());
+            }
+        }
+    }
+
+    #[test]
+    fn segments_cover_the_text_in_order() {
+        for text in texts() {
+            for max in [16, 23, 64, 200, 5000] {
+                let segs = segments(&text, max, 7);
+                let whole: String = segs.iter().map(|s| s.text.as_str()).collect();
+                assert_eq!(whole, text);
+                let mut offset = 0;
+                for s in &segs {
+                    assert_eq!(s.offset, offset);
+                    assert!(!s.text.is_empty() && s.text.len() <= max, "{max}: {s:?}");
+                    if offset > 0 {
+                        assert!(!s.text.starts_with('\u{feff}'), "{s:?}");
+                        let b = text.as_bytes();
+                        assert!(!(b[offset - 1] == b'\r' && b[offset] == b'\n'), "{s:?}");
+                    }
+                    offset += s.text.len();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn segments_end_with_an_error_at_the_bad_byte() {
+        let mut bytes = "abc def\n".repeat(10).into_bytes();
+        bytes.extend_from_slice(b"x\xffy");
+        let got: Vec<_> = Segments::new(Trickle(&bytes, 5), 32).collect();
+        let (ok, err): (Vec<_>, Vec<_>) = got.into_iter().partition(|r| r.is_ok());
+        let read: String = ok.into_iter().map(|r| r.unwrap().text).collect();
+        assert_eq!(read.len(), 81);
+        assert!(matches!(
+            err.as_slice(),
+            [Err(ReadError::Decode(DecodeError::InvalidUtf8 {
+                offset: 81
+            }))]
+        ));
+    }
+
+    #[test]
+    fn origins_give_positions_in_the_whole_file() {
+        use crate::render::LineIndex;
+        for text in texts() {
+            let whole = LineIndex::new(&text);
+            // Cut where segments would, and at every third character boundary too.
+            let mut cuts: Vec<Vec<usize>> = vec![
+                segments(&text, 16, 4096).iter().map(|s| s.offset).collect(),
+                segments(&text, 50, 4096).iter().map(|s| s.offset).collect(),
+            ];
+            cuts.push(
+                (1..text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .step_by(3)
+                    .collect(),
+            );
+            for cut in cuts {
+                let mut bounds: Vec<usize> = cut.into_iter().filter(|&c| c > 0).collect();
+                bounds.push(text.len());
+                let mut origin = Origin::START;
+                let mut start = 0;
+                for end in bounds {
+                    let piece = &text[start..end];
+                    let idx = LineIndex::at(piece, origin);
+                    for (i, _) in piece.char_indices() {
+                        // The `\n` of a `\r\n` cut in two belongs to no line of its own.
+                        if i == 0 && origin.after_cr && piece.starts_with('\n') {
+                            continue;
+                        }
+                        assert_eq!(
+                            idx.line_col(start + i),
+                            whole.line_col(start + i),
+                            "offset {} in {text:?}",
+                            start + i
+                        );
+                    }
+                    assert_eq!(origin.offset, start);
+                    origin = origin.after(piece);
+                    start = end;
+                }
+                // Past the last piece, as a next piece would start.
+                let end = LineIndex::at("", origin).line_col(origin.offset);
+                assert_eq!(end, whole.line_col(text.len()));
+            }
+        }
+    }
+
+    #[test]
+    fn cuts_fall_between_paragraphs_then_lines_then_sentences() {
+        let text = "First para.\nStill first.\n\nSecond para here.\nAnd its line.\n\nThird.";
+        // Between paragraphs, before the blank line, when it lies in the second half.
+        assert_eq!(&text[..cut_point(text, 45)], "First para.\nStill first.\n");
+        let p = cut_point(text, 60);
+        assert_eq!(
+            &text[..p],
+            "First para.\nStill first.\n\nSecond para here.\nAnd its line.\n"
+        );
+        // No paragraph break in reach: a line break.
+        let text = "One line here.\nTwo lines here.\nThree lines.";
+        assert_eq!(
+            &text[..cut_point(text, 35)],
+            "One line here.\nTwo lines here.\n"
+        );
+        // One long line: after a sentence, then between words, the space going on.
+        let text = "He said it. They left at noon and went home quietly afterwards.";
+        assert_eq!(&text[..cut_point(text, 20)], "He said it.");
+        assert_eq!(
+            &text[..cut_point(text, 40)],
+            "He said it. They left at noon and went"
+        );
+        // No space at all: a character boundary, never inside a character.
+        let text = "ééééééééééééééééééééé";
+        let p = cut_point(text, 17);
+        assert!(p <= 17 && text.is_char_boundary(p) && p > 8);
     }
 }

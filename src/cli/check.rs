@@ -338,9 +338,14 @@ pub(super) fn run(
             let kind = input_format.unwrap_or_else(|| s.input_kind(&p));
             let name = p.display().to_string();
             let mut o = match open(&p, segment_bytes) {
-                Ok(Opened::Large(file)) => {
-                    in_segments(name, Some(p), file, linter.into_owned(), kind, segment_bytes)
-                }
+                Ok(Opened::Large(file)) => in_segments(
+                    name,
+                    Some(p),
+                    file,
+                    linter.into_owned(),
+                    kind,
+                    segment_bytes,
+                ),
                 Ok(Opened::Small(bytes)) => process(name, Some(p), Ok(bytes), &linter, kind, mode),
                 Err(e) => process(name, Some(p), Err(e), &linter, kind, mode),
             };
@@ -569,7 +574,10 @@ impl Consumer {
         let (mut fixed, mut changed, mut converged) = (0, false, true);
         let mut diff = DiffGroups::default();
         // What the baseline still absorbs in this file, over all its segments.
-        let mut known = self.baseline.as_ref().and_then(|b| b.files.get(&path).cloned());
+        let mut known = self
+            .baseline
+            .as_ref()
+            .and_then(|b| b.files.get(&path).cloned());
         let Pending {
             source,
             linter,
@@ -786,8 +794,8 @@ impl DiffGroups {
                 )?;
             }
         }
-        self.old_line = Origin::START.after(&self.old).line + self.old_line;
-        self.new_line = Origin::START.after(&self.new).line + self.new_line;
+        self.old_line += Origin::START.after(&self.old).line;
+        self.new_line += Origin::START.after(&self.new).line;
         self.old.clear();
         self.new.clear();
         Ok(())

@@ -130,12 +130,7 @@ mod tests {
         let diags = crate::lint(text);
         let mut buf = Vec::new();
         let mut r = Github::new(&mut buf);
-        r.file(&FileReport {
-            path: "a.txt",
-            text,
-            diagnostics: &diags,
-        })
-        .unwrap();
+        r.file(&FileReport::new("a.txt", text, &diags)).unwrap();
         let mut s = Summary::default();
         s.add(&diags);
         r.finish(&s).unwrap();

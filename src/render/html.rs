@@ -1,6 +1,6 @@
 use super::{FileReport, LineIndex, Reporter, Summary};
-use crate::source::{Origin, localize};
 use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::source::{Origin, localize};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -59,8 +59,9 @@ impl<'w> Html<'w> {
                 format!("{n} findings")
             }
         );
+        self.body.push_str("<div class=\"text\">\n");
         self.body.push_str(&f.content);
-        self.body.push_str("</details></section>\n");
+        self.body.push_str("</div>\n</details></section>\n");
         self.files.push(FileEntry {
             path: f.path,
             findings: n,
@@ -261,7 +262,6 @@ impl FileRenderer<'_> {
         let mut next = 0;
         let mut live: Vec<Item> = Vec::new();
         let line_count = all_lines.len();
-        out.push_str("<div class=\"text\">\n");
         for (ln, &(ls, le, te)) in all_lines.iter().enumerate() {
             let is_last = ln + 1 == line_count;
             while next < items.len()
@@ -350,7 +350,6 @@ impl FileRenderer<'_> {
                 out.push_str("</ol>\n");
             }
         }
-        out.push_str("</div>\n");
     }
 
     fn note(&self, n: usize, out: &mut String) {
@@ -492,7 +491,11 @@ impl Reporter for Html<'_> {
         let diags = if f.origin.offset == 0 {
             f.diagnostics
         } else {
-            local = f.diagnostics.iter().map(|d| localize(d, &f.origin)).collect();
+            local = f
+                .diagnostics
+                .iter()
+                .map(|d| localize(d, &f.origin))
+                .collect();
             &local
         };
         FileRenderer {
@@ -598,12 +601,7 @@ mod tests {
     fn render(text: &str, diags: &[Diagnostic]) -> String {
         let mut buf = Vec::new();
         let mut r = Html::new(&mut buf);
-        r.file(&FileReport {
-            path: "a&b.txt",
-            text,
-            diagnostics: diags,
-        })
-        .unwrap();
+        r.file(&FileReport::new("a&b.txt", text, diags)).unwrap();
         let mut s = Summary::default();
         s.add(diags);
         r.finish(&s).unwrap();

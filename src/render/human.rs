@@ -1,7 +1,7 @@
 use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::source::localize;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use crate::source::{Origin, localize};
 use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
 use std::io::{self, Write};
@@ -12,6 +12,10 @@ pub struct Human<'w> {
     out: &'w mut dyn Write,
     color: bool,
     config: Config,
+    /// Where the next piece of a file starts, in codespan's own terms (only `\n`
+    /// ends a line; a BOM is a character): lines before it, characters before it
+    /// on its line.
+    at: (usize, usize),
 }
 
 impl<'w> Human<'w> {
@@ -20,6 +24,7 @@ impl<'w> Human<'w> {
             out,
             color,
             config: Config::default(),
+            at: (0, 0),
         }
     }
 }
@@ -55,7 +60,8 @@ pub(crate) fn to_codespan(d: &Diagnostic) -> CsDiagnostic<()> {
 /// A file, or a piece of one whose lines and columns continue those before it.
 struct Piece<'a> {
     file: SimpleFile<&'a str, &'a str>,
-    origin: Origin,
+    /// Lines before the piece, characters before it on its first line.
+    at: (usize, usize),
 }
 
 impl<'a> Files<'a> for Piece<'a> {
@@ -76,7 +82,7 @@ impl<'a> Files<'a> for Piece<'a> {
     }
 
     fn line_number(&'a self, _: (), line_index: usize) -> Result<usize, files::Error> {
-        Ok(self.origin.line + line_index + 1)
+        Ok(self.at.0 + line_index + 1)
     }
 
     fn column_number(
@@ -87,7 +93,7 @@ impl<'a> Files<'a> for Piece<'a> {
     ) -> Result<usize, files::Error> {
         let column = self.file.column_number(id, line_index, byte_index)?;
         Ok(if line_index == 0 {
-            column + self.origin.column
+            column + self.at.1
         } else {
             column
         })
@@ -100,9 +106,19 @@ impl<'a> Files<'a> for Piece<'a> {
 
 impl Reporter for Human<'_> {
     fn file(&mut self, f: &FileReport) -> io::Result<()> {
+        if !f.origin.continued {
+            self.at = (0, 0);
+        }
         let file = Piece {
             file: SimpleFile::new(f.path, f.text),
-            origin: f.origin,
+            at: self.at,
+        };
+        self.at = match f.text.rfind('\n') {
+            Some(k) => (
+                self.at.0 + f.text.matches('\n').count(),
+                f.text[k + 1..].chars().count(),
+            ),
+            None => (self.at.0, self.at.1 + f.text.chars().count()),
         };
         let mut buf = if self.color {
             Buffer::ansi()

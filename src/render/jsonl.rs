@@ -45,12 +45,7 @@ mod tests {
         let mut buf = Vec::new();
         let mut r = JsonLines::new(&mut buf);
         for path in ["a.txt", "b.txt"] {
-            r.file(&FileReport {
-                path,
-                text,
-                diagnostics: &diags,
-            })
-            .unwrap();
+            r.file(&FileReport::new(path, text, &diags)).unwrap();
         }
         r.finish(&Summary::default()).unwrap();
         let out = String::from_utf8(buf).unwrap();

@@ -309,12 +309,7 @@ mod tests {
         let diags = linter.lint(text);
         let mut buf = Vec::new();
         let mut r = Sarif::new(&mut buf, linter.rules());
-        r.file(&FileReport {
-            path,
-            text,
-            diagnostics: &diags,
-        })
-        .unwrap();
+        r.file(&FileReport::new(path, text, &diags)).unwrap();
         r.finish(&Summary::default()).unwrap();
         serde_json::from_slice(&buf).unwrap()
     }
@@ -397,11 +392,7 @@ mod tests {
             d.replace("r", Span::new(a, b), "x", Applicability::Safe);
             diags.push(d);
         }
-        let report = FileReport {
-            path: "a.txt",
-            text,
-            diagnostics: &diags,
-        };
+        let report = FileReport::new("a.txt", text, &diags);
         let rules = default_registry().linter().rules().to_vec();
         for format in 0..4 {
             let mut buf = Vec::new();
