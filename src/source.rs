@@ -6,6 +6,7 @@
 //! sentences and words), so memory stays bounded whatever the file size.
 
 use crate::diagnostic::Diagnostic;
+use crate::markup::InputKind;
 use crate::span::Span;
 use std::fmt;
 use std::io::{self, Read};
@@ -224,17 +225,20 @@ pub struct Segments<R> {
     buf: Vec<u8>,
     /// File offset of `buf[0]`.
     offset: usize,
+    /// Where cuts may fall depends on the markup.
+    kind: InputKind,
     max: usize,
     eof: bool,
     done: bool,
 }
 
 impl<R: Read> Segments<R> {
-    pub fn new(reader: R, max: usize) -> Self {
+    pub fn new(reader: R, max: usize, kind: InputKind) -> Self {
         Segments {
             reader,
             buf: Vec::new(),
             offset: 0,
+            kind,
             max: max.max(MIN_SEGMENT),
             eof: false,
             done: false,
@@ -275,7 +279,7 @@ impl<R: Read> Segments<R> {
         let cut = if text.len() <= self.max {
             text.len()
         } else {
-            cut_point(text, self.max)
+            cut_point(text, self.max, self.kind)
         };
         if cut == 0 {
             return Err(ReadError::Decode(DecodeError::InvalidUtf8 {
@@ -314,12 +318,26 @@ impl<R: Read> Iterator for Segments<R> {
 /// a space between words, before any whitespace, and at last any character boundary.
 /// A cut never splits `\r\n` and never leaves U+FEFF first in a segment (it would
 /// pass for a BOM). Blank lines go to the start of the next segment, so no segment
-/// ends with blank lines that the file does not end with.
-pub fn cut_point(text: &str, max: usize) -> usize {
-    let b = text.as_bytes();
+/// ends with blank lines that the file does not end with. Nor does a cut fall inside
+/// what must be read whole (see [`guarded`]) unless nothing else is in reach.
+pub fn cut_point(text: &str, max: usize, kind: InputKind) -> usize {
     let max = max.min(text.len());
-    let lo = max / 2;
-    let ok = |p: usize| p > lo && p <= max && !text[p..].starts_with('\u{feff}');
+    let guards = guarded(text, kind);
+    let free = |p: usize| {
+        let k = guards.partition_point(|g| g.0 < p);
+        !text[p..].starts_with('\u{feff}') && (k == 0 || guards[k - 1].1 <= p)
+    };
+    [max / 2, 0]
+        .into_iter()
+        .find_map(|lo| natural_cut(text, max, lo, &free))
+        .unwrap_or_else(|| boundary_cut(text, max))
+}
+
+/// The best cut in `(lo, max]` where `free` allows one, by the preference of
+/// [`cut_point`], short of cutting at a mere character boundary.
+fn natural_cut(text: &str, max: usize, lo: usize, free: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let b = text.as_bytes();
+    let ok = |p: usize| p > lo && p <= max && free(p);
     // Line starts: [single empty line between paragraphs, any paragraph break, line].
     let mut best: [Option<usize>; 3] = [None; 3];
     let mut start = 0;
@@ -341,7 +359,7 @@ pub fn cut_point(text: &str, max: usize) -> usize {
         start = next;
     }
     if let Some(p) = best.iter().flatten().next() {
-        return *p;
+        return Some(*p);
     }
     // Inside a line: [sentence end, between words, any whitespace].
     let mut best: [Option<usize>; 3] = [None; 3];
@@ -360,7 +378,7 @@ pub fn cut_point(text: &str, max: usize) -> usize {
             break;
         }
         let next = chars.peek().map_or(' ', |x| x.1);
-        if c.is_whitespace() && ok(at) && !(c == '\n' && p1 == '\r') {
+        if c.is_whitespace() && !(c == '\n' && p1 == '\r') && ok(at) {
             best[2] = Some(at);
             if c == ' ' && !p1.is_whitespace() && !next.is_whitespace() {
                 best[1] = Some(at);
@@ -373,10 +391,13 @@ pub fn cut_point(text: &str, max: usize) -> usize {
         }
         (p2, p1) = (p1, c);
     }
-    if let Some(p) = best.iter().flatten().next() {
-        return *p;
-    }
-    // Any character boundary, as far along as allowed.
+    best.into_iter().flatten().next()
+}
+
+/// The last character boundary at or before `max` that splits no `\r\n` and puts
+/// no U+FEFF first.
+fn boundary_cut(text: &str, max: usize) -> usize {
+    let b = text.as_bytes();
     let mut p = max;
     loop {
         while p > 1 && !text.is_char_boundary(p) {
@@ -388,6 +409,175 @@ pub fn cut_point(text: &str, max: usize) -> usize {
             return p;
         }
         p -= 1;
+    }
+}
+
+/// HTML elements whose content the markup reader skips whole (see
+/// `markup::html`): a segment starting inside one would read it as copy.
+const SKIPPED: &[&str] = &[
+    "script", "style", "template", "noscript", "pre", "textarea", "title", "svg", "math",
+];
+
+/// Byte ranges of `text` that a cut must not fall strictly inside, sorted and
+/// disjoint: in HTML every tag, comment and skipped element; in Markdown comments,
+/// skipped elements and fenced code; in any copy a suppression comment with the copy
+/// it governs (a `copylint-disable` region, a `disable-next-line` comment and the
+/// line after it), so that no segment sees half of one.
+pub fn guarded(text: &str, kind: InputKind) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    match kind {
+        InputKind::Text => {}
+        InputKind::Html => markup_ranges(text, true, &mut out),
+        InputKind::Markdown => {
+            markup_ranges(text, false, &mut out);
+            fence_ranges(text, &mut out);
+        }
+    }
+    suppression_ranges(text, &mut out);
+    out.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (a, b) in out {
+        match merged.last_mut() {
+            Some(last) if a < last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// Comments and skipped elements, and with `tags` every other tag too.
+fn markup_ranges(text: &str, tags: bool, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| c == b'<') {
+        let j = i + k;
+        let rest = &b[j..];
+        let end = if rest.starts_with(b"<!--") {
+            find(b, j + 4, b"-->").map_or(b.len(), |e| e + 3)
+        } else if let Some(name) = SKIPPED.iter().find(|n| opens(rest, n)) {
+            let close = format!("</{name}");
+            find_ci(b, j + 1, close.as_bytes()).map_or(b.len(), |e| tag_end(b, e))
+        } else if tags
+            && rest
+                .get(1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+        {
+            tag_end(b, j)
+        } else {
+            i = j + 1;
+            continue;
+        };
+        out.push((j, end));
+        i = end.max(j + 1);
+    }
+}
+
+/// Whether `rest` opens the element `name`: `<name`, then no more of a name.
+fn opens(rest: &[u8], name: &str) -> bool {
+    let n = name.len();
+    rest.len() > n + 1
+        && rest[1..=n].eq_ignore_ascii_case(name.as_bytes())
+        && !rest[n + 1].is_ascii_alphanumeric()
+        && rest[n + 1] != b'-'
+}
+
+/// Just past the `>` that ends the tag opened at `at`, quoted values skipped.
+fn tag_end(b: &[u8], at: usize) -> usize {
+    let mut quote = None;
+    for (k, &c) in b[at + 1..].iter().enumerate() {
+        match (quote, c) {
+            (None, b'"' | b'\'') => quote = Some(c),
+            (Some(q), _) if c == q => quote = None,
+            (None, b'>') => return at + 1 + k + 1,
+            _ => {}
+        }
+    }
+    b.len()
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|k| from + k)
+}
+
+fn find_ci(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|k| from + k)
+}
+
+/// Markdown fenced code blocks (```` ``` ```` or `~~~`), from the opening fence line
+/// to the end of the closing one.
+fn fence_ranges(text: &str, out: &mut Vec<(usize, usize)>) {
+    let b = text.as_bytes();
+    let fence = |start: usize, end: usize| {
+        let line = &text[start..end];
+        let body = line.trim_start_matches(' ');
+        if line.len() - body.len() > 3 {
+            return None;
+        }
+        let c = body.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+        let n = body.len() - body.trim_start_matches(c).len();
+        (n >= 3).then_some((c, n, body[n..].trim().is_empty()))
+    };
+    let mut start = 0;
+    let mut open: Option<(usize, char, usize)> = None;
+    loop {
+        let (end, next) = line_end(b, start);
+        match (open, fence(start, end)) {
+            (None, Some((c, n, _))) => open = Some((start, c, n)),
+            (Some((from, c, n)), Some((d, m, bare))) if d == c && m >= n && bare => {
+                out.push((from, next));
+                open = None;
+            }
+            _ => {}
+        }
+        if next == end {
+            break;
+        }
+        start = next;
+    }
+    if let Some((from, ..)) = open {
+        out.push((from, text.len()));
+    }
+}
+
+/// Suppression comments with the copy they govern.
+fn suppression_ranges(text: &str, out: &mut Vec<(usize, usize)>) {
+    const DISABLE: &str = "copylint-disable";
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(k) = text[i..].find(DISABLE) {
+        let at = i + k;
+        i = at + DISABLE.len();
+        let Some(open) = text[..at]
+            .rfind("<!--")
+            .filter(|&o| text[o + 4..at].trim().is_empty())
+        else {
+            continue;
+        };
+        let close = |from: usize| {
+            text[from..]
+                .find("-->")
+                .map_or(text.len(), |e| from + e + 3)
+        };
+        let end = if text[at..].starts_with("copylint-disable-next-line") {
+            // The comment's line and the one after it.
+            let (_, next) = line_end(b, close(at).min(text.len().saturating_sub(1)));
+            if next < text.len() {
+                line_end(b, next).1
+            } else {
+                next
+            }
+        } else {
+            text[at..]
+                .find("copylint-enable")
+                .map_or(text.len(), |e| close(at + e))
+        };
+        out.push((open, end));
     }
 }
 
@@ -497,7 +687,7 @@ mod tests {
     }
 
     fn segments(text: &str, max: usize, read: usize) -> Vec<Segment> {
-        Segments::new(Trickle(text.as_bytes(), read), max)
+        Segments::new(Trickle(text.as_bytes(), read), max, InputKind::Text)
             .map(|s| s.unwrap())
             .collect()
     }
@@ -553,7 +743,7 @@ mod tests {
     fn segments_end_with_an_error_at_the_bad_byte() {
         let mut bytes = "abc def\n".repeat(10).into_bytes();
         bytes.extend_from_slice(b"x\xffy");
-        let got: Vec<_> = Segments::new(Trickle(&bytes, 5), 32).collect();
+        let got: Vec<_> = Segments::new(Trickle(&bytes, 5), 32, InputKind::Text).collect();
         let (ok, err): (Vec<_>, Vec<_>) = got.into_iter().partition(|r| r.is_ok());
         let read: String = ok.into_iter().map(|r| r.unwrap().text).collect();
         assert_eq!(read.len(), 81);
@@ -616,8 +806,11 @@ mod tests {
     fn cuts_fall_between_paragraphs_then_lines_then_sentences() {
         let text = "First para.\nStill first.\n\nSecond para here.\nAnd its line.\n\nThird.";
         // Between paragraphs, before the blank line, when it lies in the second half.
-        assert_eq!(&text[..cut_point(text, 45)], "First para.\nStill first.\n");
-        let p = cut_point(text, 60);
+        assert_eq!(
+            &text[..cut_point(text, 45, InputKind::Text)],
+            "First para.\nStill first.\n"
+        );
+        let p = cut_point(text, 60, InputKind::Text);
         assert_eq!(
             &text[..p],
             "First para.\nStill first.\n\nSecond para here.\nAnd its line.\n"
@@ -625,19 +818,60 @@ mod tests {
         // No paragraph break in reach: a line break.
         let text = "One line here.\nTwo lines here.\nThree lines.";
         assert_eq!(
-            &text[..cut_point(text, 35)],
+            &text[..cut_point(text, 35, InputKind::Text)],
             "One line here.\nTwo lines here.\n"
         );
         // One long line: after a sentence, then between words, the space going on.
         let text = "He said it. They left at noon and went home quietly afterwards.";
-        assert_eq!(&text[..cut_point(text, 20)], "He said it.");
+        assert_eq!(&text[..cut_point(text, 20, InputKind::Text)], "He said it.");
         assert_eq!(
-            &text[..cut_point(text, 40)],
+            &text[..cut_point(text, 40, InputKind::Text)],
             "He said it. They left at noon and went"
         );
         // No space at all: a character boundary, never inside a character.
         let text = "ééééééééééééééééééééé";
-        let p = cut_point(text, 17);
+        let p = cut_point(text, 17, InputKind::Text);
         assert!(p <= 17 && text.is_char_boundary(p) && p > 8);
+    }
+
+    #[test]
+    fn cuts_stay_out_of_markup_read_whole() {
+        let html = "<p>One.</p>\n\n<script>\nvar a = 1;\n\nvar b = '</p>';\n</script>\n\n<p title=\"a\n\nb\">Two.</p>\n\n<p>Three.</p>";
+        let guards = guarded(html, InputKind::Html);
+        let script = html.find("<script").unwrap();
+        let end = html.find("</script>").unwrap() + 9;
+        assert!(guards.contains(&(script, end)), "{guards:?}");
+        for max in 14..html.len() {
+            let p = cut_point(html, max, InputKind::Html);
+            let inside = guards.iter().any(|&(a, b)| a < p && p < b);
+            assert!(!inside, "cut {p} of {max} inside markup: {guards:?}");
+        }
+        // As plain text the blank line in the script is a paragraph break.
+        assert_eq!(
+            cut_point(html, 40, InputKind::Text),
+            html.find("\n\nvar b").unwrap() + 1
+        );
+        let md = "Intro.\n\n```\ncode\n\nmore code\n```\n\nAfter.\n\n<!-- note\n\nstill note -->\n\nEnd.";
+        let guards = guarded(md, InputKind::Markdown);
+        assert_eq!(guards[0], (8, md.find("```\n\nAfter").unwrap() + 4));
+        for max in 14..md.len() {
+            let p = cut_point(md, max, InputKind::Markdown);
+            assert!(!guards.iter().any(|&(a, b)| a < p && p < b), "{max}: {p}");
+        }
+    }
+
+    #[test]
+    fn suppressions_keep_their_copy_in_one_segment() {
+        let text = "A.\n\n<!-- copylint-disable word-stutter -->\nthe the\n\nthe the\n<!-- copylint-enable -->\n\n\
+                    <!-- copylint-disable-next-line entity-leak -->\n\n&amp;\n\nZ.";
+        let guards = guarded(text, InputKind::Text);
+        let region = (4, text.find("enable -->").unwrap() + 10);
+        assert_eq!(guards[0], region);
+        let next = text.find("<!-- copylint-disable-next").unwrap();
+        assert_eq!(guards[1], (next, text.find("&amp;").unwrap()));
+        // An unclosed region runs to the end: then only a plain cut is left.
+        let open = "Hi.\n\n<!-- copylint-disable -->\n\nthe the\n\nthe the";
+        assert_eq!(guarded(open, InputKind::Text), [(5, open.len())]);
+        assert_eq!(cut_point(open, 30, InputKind::Text), 4);
     }
 }

@@ -217,6 +217,39 @@ fn markdown_in_segments_maps_to_the_source() {
 }
 
 #[test]
+fn markup_and_suppressions_are_never_cut_in_two() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "<script>\nvar s = \"the the &amp;\";\n\nvar t = \"it  is\";\n\nvar u = '</p>';\n</script>\n";
+    let mut html = String::from("<html><body>\n");
+    let mut md = String::from("# Title\n\n");
+    for (k, para) in article(24, "\n").split("\n\n").enumerate() {
+        html.push_str(&format!("<p>{}</p>\n\n", para.replace('\n', "<br>\n")));
+        md.push_str(para);
+        md.push_str("\n\n");
+        if k % 5 == 2 {
+            html.push_str(script);
+            html.push_str("<pre>\nHe went to the the market.\n\nSmith &amp;amp; Sons\n</pre>\n\n");
+            md.push_str("```\nHe went to the the market.\n\nSmith &amp; Sons\n```\n\n");
+            md.push_str(
+                "<!-- copylint-disable word-stutter -->\nHe went to the the market.\n\n\
+                 It is is over.\n<!-- copylint-enable -->\n\n\
+                 <!-- copylint-disable-next-line entity-leak -->\nSmith &amp; Sons.\n\n",
+            );
+        }
+    }
+    html.push_str("</body></html>\n");
+    for (name, text) in [("page.html", html), ("story.md", md)] {
+        let p = write(dir.path(), name, &text);
+        let whole = check(&p, "json", None, &[]).1;
+        assert!(json(&whole).len() > 20, "{name}");
+        for seg in (90..600).step_by(17) {
+            let pieces = check(&p, "json", Some(seg), &[]).1;
+            assert_same(&pieces, &whole, &format!("{name} in segments of {seg}"));
+        }
+    }
+}
+
+#[test]
 fn standard_input_is_segmented_too() {
     let text = article(30, "\r\n");
     let lint = |seg: Option<&str>| {

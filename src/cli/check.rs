@@ -586,7 +586,7 @@ impl Consumer {
         } = p;
         let window = rayon::current_num_threads() + 2;
         in_order(
-            Segments::new(source, max),
+            Segments::new(source, max, kind),
             window,
             move |seg| lint_segment(seg, &linter, kind, mode),
             |r| {
