@@ -45,6 +45,9 @@ struct Outcome {
 /// while it is linted (views, per-character tables, findings) and a core lints one
 /// at a time; the lint time per byte does not depend on the segment size. 256 KiB
 /// keeps a run near 45 MB at its peak and is still 25 articles' worth of copy.
+/// The price: rules that look across a document (duplicate content, name variants,
+/// pronoun consistency, quote styles, an appended article) or at the sentence
+/// before a paragraph see one segment at a time.
 pub const SEGMENT_BYTES: usize = 256 * 1024;
 
 /// A large input, checked and ready to be read again in segments.
