@@ -272,6 +272,25 @@ fn standard_input_is_segmented_too() {
     let pieces = lint(Some("120"));
     assert_eq!(pieces.0, whole.0);
     assert_same(&pieces.1, &whole.1, "stdin");
+    // Fixed, the text goes to standard output and the report to standard error.
+    let fix = |seg: &str| {
+        let args = [
+            "check",
+            "--no-config",
+            "--select",
+            LOCAL,
+            "--segment-bytes",
+            seg,
+            "--fix",
+            "-",
+        ];
+        run_cli(&args, &text)
+    };
+    let whole = fix("1000000");
+    assert_ne!(whole.1, text);
+    let pieces = fix("120");
+    assert_same(&pieces.1, &whole.1, "fixed stdin");
+    assert_same(&pieces.2, &whole.2, "report on stderr");
 }
 
 #[test]
