@@ -61,7 +61,16 @@ impl Baseline {
         let Some(known) = self.files.get(path) else {
             return 0;
         };
-        let mut left = known.clone();
+        Self::filter_known(&mut known.clone(), text, diags)
+    }
+
+    /// Drops the findings that `left` (fingerprint → how many more it absorbs) still
+    /// knows, counting it down: the segments of a large file share one allowance.
+    pub fn filter_known(
+        left: &mut BTreeMap<String, usize>,
+        text: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> usize {
         let before = diags.len();
         diags.retain(|d| match left.get_mut(&fingerprint(text, d)) {
             Some(n) if *n > 0 => {

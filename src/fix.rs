@@ -151,22 +151,61 @@ pub fn write_atomic_with(
     contents: &[u8],
     before_rename: impl FnOnce() -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => std::path::Path::new("."),
-    };
-    let perms = std::fs::metadata(path)?.permissions();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".copylint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    std::fs::set_permissions(tmp.path(), perms)?;
-    before_rename()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let mut file = AtomicFile::new(path)?;
+    file.write_all(contents)?;
+    file.commit_with(before_rename)
+}
+
+/// New contents for a file, written piece by piece (a large file fixed segment by
+/// segment) to a temporary file beside it, which replaces the file only on
+/// [`AtomicFile::commit`]. Dropped without a commit, it is removed and the file is
+/// left as it was.
+pub struct AtomicFile {
+    path: std::path::PathBuf,
+    tmp: tempfile::NamedTempFile,
+    perms: std::fs::Permissions,
+}
+
+impl AtomicFile {
+    pub fn new(path: &std::path::Path) -> std::io::Result<AtomicFile> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => std::path::Path::new("."),
+        };
+        let perms = std::fs::metadata(path)?.permissions();
+        let tmp = tempfile::Builder::new()
+            .prefix(".copylint-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp,
+            perms,
+        })
+    }
+
+    pub fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        self.tmp.write_all(bytes)
+    }
+
+    /// Flushes the new contents to disk, gives them the original's permissions and
+    /// renames them over it.
+    pub fn commit(self) -> std::io::Result<()> {
+        self.commit_with(|| Ok(()))
+    }
+
+    /// [`AtomicFile::commit`] with a step run just before the rename.
+    pub fn commit_with(
+        self,
+        before_rename: impl FnOnce() -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        self.tmp.as_file().sync_all()?;
+        std::fs::set_permissions(self.tmp.path(), self.perms)?;
+        before_rename()?;
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

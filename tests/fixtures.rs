@@ -36,12 +36,7 @@ fn rule_fixtures() {
         let name = format!("{rule_dir}/{}", file.file_name().unwrap().to_string_lossy());
         let mut out = Vec::new();
         let mut h = Human::new(&mut out, false);
-        h.file(&FileReport {
-            path: &name,
-            text: &text,
-            diagnostics: &diags,
-        })
-        .unwrap();
+        h.file(&FileReport::new(&name, &text, &diags)).unwrap();
         let mut summary = Summary::default();
         summary.add(&diags);
         h.finish(&summary).unwrap();

@@ -237,12 +237,8 @@ fn sarif_validates_with_the_multitool() {
     let diags = vec![d, unknown];
     let mut buf = Vec::new();
     let mut r = Sarif::new(&mut buf, linter.rules());
-    r.file(&FileReport {
-        path: "/abs/path/story.txt",
-        text,
-        diagnostics: &diags,
-    })
-    .unwrap();
+    r.file(&FileReport::new("/abs/path/story.txt", text, &diags))
+        .unwrap();
     r.finish(&Summary::default()).unwrap();
     let sarif = dir.path().join("model.sarif");
     std::fs::write(&sarif, &buf).unwrap();

@@ -6,13 +6,13 @@ use super::{
 use crate::baseline::Baseline;
 use crate::config::{FileError, Overrides, Settings, discover};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::fix::{fix_until_stable, write_atomic};
+use crate::fix::{AtomicFile, fix_until_stable, write_atomic};
 use crate::markup::InputKind;
 use crate::render::{
     Concise, FileReport, Github, Html, Human, Json, JsonLines, Reporter, Sarif, Summary,
 };
 use crate::rule::Rule;
-use crate::source::{DecodeError, decode};
+use crate::source::{DecodeError, Origin, ReadError, Segment, Segments, decode, scan, shift};
 use crate::walk;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{Read, Write};
@@ -35,6 +35,27 @@ struct Outcome {
     error: Option<String>,
     /// Skipped with a note (binary files), not an error.
     skipped: bool,
+    /// Too large to lint at once: read, linted and reported in segments when its
+    /// turn comes.
+    pending: Option<Pending>,
+}
+
+/// Files larger than this many bytes are linted in segments of at most this many,
+/// cut where the copy breaks. A document costs up to 40 times its size in memory
+/// while it is linted (views, per-character tables, findings) and a core lints one
+/// at a time; the lint time per byte does not depend on the segment size. 256 KiB
+/// keeps a run near 45 MB at its peak and is still 25 articles' worth of copy.
+/// The price: rules that look across a document (duplicate content, name variants,
+/// pronoun consistency, quote styles, an appended article) or at the sentence
+/// before a paragraph see one segment at a time.
+pub const SEGMENT_BYTES: usize = 256 * 1024;
+
+/// A large input, checked and ready to be read again in segments.
+struct Pending {
+    source: Box<dyn Read + Send>,
+    linter: crate::Linter,
+    kind: InputKind,
+    max: usize,
 }
 
 impl Outcome {
@@ -171,6 +192,7 @@ pub(super) fn run(
     } else {
         args.paths.clone()
     };
+    let segment_bytes = args.segment_bytes.unwrap_or(SEGMENT_BYTES);
     let (use_stdin, roots): (Vec<_>, Vec<_>) =
         paths.into_iter().partition(|p| p.as_os_str() == "-");
     let mut failed = false;
@@ -215,7 +237,13 @@ pub(super) fn run(
             let kind = args
                 .input_format
                 .unwrap_or_else(|| InputKind::from_path(Path::new(&name)));
-            let mut o = process(name, None, read, &linter, kind, mode);
+            let mut o = match read {
+                Ok(bytes) if bytes.len() > segment_bytes => {
+                    let bytes = std::io::Cursor::new(bytes);
+                    in_segments(name, None, bytes, linter.into_owned(), kind, segment_bytes)
+                }
+                read => process(name, None, read, &linter, kind, mode),
+            };
             o.fail_on = settings.fail_on;
             stdin_outcome = Some(o);
         }
@@ -311,15 +339,19 @@ pub(super) fn run(
         move |(p, s): (PathBuf, Arc<Settings>)| {
             let linter = s.linter_for(&p);
             let kind = input_format.unwrap_or_else(|| s.input_kind(&p));
-            let bytes = std::fs::read(&p);
-            let mut o = process(
-                p.display().to_string(),
-                Some(p.clone()),
-                bytes,
-                &linter,
-                kind,
-                mode,
-            );
+            let name = p.display().to_string();
+            let mut o = match open(&p, segment_bytes) {
+                Ok(Opened::Large(file)) => in_segments(
+                    name,
+                    Some(p),
+                    file,
+                    linter.into_owned(),
+                    kind,
+                    segment_bytes,
+                ),
+                Ok(Opened::Small(bytes)) => process(name, Some(p), Ok(bytes), &linter, kind, mode),
+                Err(e) => process(name, Some(p), Err(e), &linter, kind, mode),
+            };
             o.fail_on = s.fail_on;
             o
         },
@@ -444,6 +476,11 @@ impl Consumer {
     /// One file's outcome, in order: write its fixes, say what went wrong, then
     /// record, diff or report it.
     fn take(&mut self, mut o: Outcome, io: &mut Sinks) -> std::io::Result<()> {
+        if o.error.is_none()
+            && let Some(p) = o.pending.take()
+        {
+            return self.take_segments(o, p, io);
+        }
         if let Mode::Fix(_) = self.mode
             && o.error.is_none()
             && o.changed()
@@ -507,12 +544,263 @@ impl Consumer {
             *self.stats.entry((d.rule, d.category.as_str())).or_default() += 1;
         }
         if let Some(r) = io.reporter.as_deref_mut() {
-            r.file(&FileReport {
-                path: &o.path,
-                text: &o.text,
-                diagnostics: &o.diagnostics,
-            })?;
+            r.file(&FileReport::new(&o.path, &o.text, &o.diagnostics))?;
         }
+        Ok(())
+    }
+
+    /// A large file, segment by segment: each is linted (or fixed) on the pool while
+    /// the ones before it are reported, its findings moved to their place in the
+    /// file. Fixes go to a temporary file that replaces the original only when every
+    /// segment was read and written.
+    fn take_segments(&mut self, o: Outcome, p: Pending, io: &mut Sinks) -> std::io::Result<()> {
+        let mode = self.mode;
+        let path = o.path;
+        let mut fixes_to = None;
+        if let (Mode::Fix(_), Some(f)) = (mode, &o.file) {
+            match AtomicFile::new(f) {
+                Ok(w) => fixes_to = Some(w),
+                Err(e) => {
+                    writeln!(
+                        io.err,
+                        "error: {path}: cannot write fixes: {}",
+                        walk::io_message(&e)
+                    )?;
+                    self.failed = true;
+                    return Ok(());
+                }
+            }
+        }
+        let stdin_fix = matches!(mode, Mode::Fix(_)) && o.file.is_none();
+        let mut at = Origin::START;
+        let mut error: Option<String> = None;
+        let (mut fixed, mut changed, mut converged) = (0, false, true);
+        let mut diff = DiffGroups::default();
+        // What the baseline still absorbs in this file, over all its segments.
+        let mut known = self
+            .baseline
+            .as_ref()
+            .and_then(|b| b.files.get(&path).cloned());
+        let Pending {
+            source,
+            linter,
+            kind,
+            max,
+        } = p;
+        let window = rayon::current_num_threads() + 2;
+        in_order(
+            Segments::new(source, max, kind),
+            window,
+            move |seg| lint_segment(seg, &linter, kind, mode),
+            |r| {
+                if error.is_some() {
+                    return Ok(());
+                }
+                let mut s = match r {
+                    Ok(s) => s,
+                    Err(m) => {
+                        error = Some(m);
+                        return Ok(());
+                    }
+                };
+                fixed += s.fixed;
+                changed |= s.changed;
+                converged &= s.converged;
+                if let Some(w) = &mut fixes_to
+                    && let Err(e) = w.write_all(s.text.as_bytes())
+                {
+                    error = Some(format!("cannot write fixes: {}", walk::io_message(&e)));
+                    return Ok(());
+                }
+                if let Mode::Diff(_) = mode {
+                    return diff.push(&s.original, &s.text, &path, io.out.as_deref_mut());
+                }
+                if let Some(b) = &mut self.recording {
+                    b.record(&path, &s.text, &s.diagnostics);
+                    self.recorded += s.diagnostics.len();
+                    return Ok(());
+                }
+                if let Some(known) = &mut known {
+                    self.baselined += Baseline::filter_known(known, &s.text, &mut s.diagnostics);
+                }
+                if stdin_fix && let Some(out) = io.out.as_deref_mut() {
+                    out.write_all(s.text.as_bytes())?;
+                }
+                for d in &mut s.diagnostics {
+                    shift(d, at.offset);
+                }
+                if !at.continued {
+                    self.summary.files += 1;
+                }
+                self.summary.add_piece(&s.diagnostics);
+                self.serious |= s.diagnostics.iter().any(|d| d.severity >= o.fail_on);
+                for d in &s.diagnostics {
+                    *self.stats.entry((d.rule, d.category.as_str())).or_default() += 1;
+                }
+                if let Some(r) = io.reporter.as_deref_mut() {
+                    r.file(&FileReport {
+                        path: &path,
+                        text: &s.text,
+                        diagnostics: &s.diagnostics,
+                        origin: at,
+                    })?;
+                }
+                at = at.after(&s.text);
+                Ok(())
+            },
+        )?;
+        if error.is_none()
+            && let Mode::Diff(_) = mode
+        {
+            diff.finish(&path, io.out.as_deref_mut())?;
+        }
+        if error.is_none()
+            && changed
+            && let Some(w) = fixes_to
+            && let Err(e) = w.commit()
+        {
+            error = Some(format!("cannot write fixes: {}", walk::io_message(&e)));
+        }
+        if let Some(m) = error {
+            writeln!(io.err, "error: {path}: {m}")?;
+            self.failed = true;
+            return Ok(());
+        }
+        if !converged {
+            writeln!(
+                io.err,
+                "warning: {path}: fixes did not settle after the maximum number of rounds"
+            )?;
+        }
+        if self.recording.is_some() {
+            self.recorded_files += 1;
+            return Ok(());
+        }
+        self.fixed_total += fixed;
+        self.fixed_files += usize::from(fixed > 0);
+        self.changed += usize::from(changed && matches!(mode, Mode::Diff(_)));
+        Ok(())
+    }
+}
+
+/// One segment of a large file, linted or fixed.
+struct SegmentOutcome {
+    /// As read; kept only for `--diff`.
+    original: String,
+    /// As read, or fixed.
+    text: String,
+    /// In the segment's offsets.
+    diagnostics: Vec<Diagnostic>,
+    fixed: usize,
+    changed: bool,
+    converged: bool,
+}
+
+fn lint_segment(
+    segment: Result<Segment, ReadError>,
+    linter: &crate::Linter,
+    kind: InputKind,
+    mode: Mode,
+) -> Result<SegmentOutcome, String> {
+    let segment = segment.map_err(|e| match e {
+        ReadError::Io(e) => walk::io_message(&e),
+        ReadError::Decode(e) => e.to_string(),
+    })?;
+    Ok(match mode {
+        Mode::Report => SegmentOutcome {
+            diagnostics: linter.lint_source(&segment.text, kind),
+            original: String::new(),
+            text: segment.text,
+            fixed: 0,
+            changed: false,
+            converged: true,
+        },
+        Mode::Fix(min) | Mode::Diff(min) => {
+            let f = fix_until_stable(linter, &segment.text, kind, min);
+            SegmentOutcome {
+                changed: f.fixed > 0 && f.text != segment.text,
+                original: if matches!(mode, Mode::Diff(_)) {
+                    segment.text
+                } else {
+                    String::new()
+                },
+                text: f.text,
+                diagnostics: f.remaining,
+                fixed: f.fixed,
+                converged: f.converged,
+            }
+        }
+    })
+}
+
+/// `--diff` of a large file: segments are gathered until one ends a line, then the
+/// group is diffed and its hunks numbered by their lines in the whole file.
+#[derive(Default)]
+struct DiffGroups {
+    old: String,
+    new: String,
+    /// Lines before the group, on either side.
+    old_line: usize,
+    new_line: usize,
+    header: bool,
+}
+
+impl DiffGroups {
+    fn push(
+        &mut self,
+        old: &str,
+        new: &str,
+        path: &str,
+        out: Option<&mut (dyn Write + '_)>,
+    ) -> std::io::Result<()> {
+        self.old.push_str(old);
+        self.new.push_str(new);
+        if self.old.ends_with(['\n', '\r']) {
+            self.flush(path, out)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, path: &str, out: Option<&mut (dyn Write + '_)>) -> std::io::Result<()> {
+        self.flush(path, out)
+    }
+
+    fn flush(&mut self, path: &str, out: Option<&mut (dyn Write + '_)>) -> std::io::Result<()> {
+        if self.old != self.new
+            && let Some(out) = out
+        {
+            let diff = similar::TextDiff::from_lines(&self.old, &self.new);
+            for hunk in diff.unified_diff().context_radius(2).iter_hunks() {
+                let ops = hunk.ops();
+                let (Some(first), Some(last)) = (ops.first(), ops.last()) else {
+                    continue;
+                };
+                if !self.header {
+                    write!(out, "--- a/{path}\n+++ b/{path}\n")?;
+                    self.header = true;
+                }
+                let range = |start: usize, end: usize, base: usize| {
+                    let len = end - start;
+                    match len {
+                        1 => format!("{}", base + start + 1),
+                        0 => format!("{},0", base + start),
+                        _ => format!("{},{len}", base + start + 1),
+                    }
+                };
+                let body = hunk.to_string();
+                let body = body.split_once('\n').map_or("", |(_, b)| b);
+                write!(
+                    out,
+                    "@@ -{} +{} @@\n{body}",
+                    range(first.old_range().start, last.old_range().end, self.old_line),
+                    range(first.new_range().start, last.new_range().end, self.new_line),
+                )?;
+            }
+        }
+        self.old_line += Origin::START.after(&self.old).line;
+        self.new_line += Origin::START.after(&self.new).line;
+        self.old.clear();
+        self.new.clear();
         Ok(())
     }
 }
@@ -537,9 +825,24 @@ where
         return Ok(());
     }
     let window = (4 * rayon::current_num_threads()).max(16);
+    in_order(jobs.into_iter(), window, work, consume)
+}
+
+/// [`for_each_in_order`] over jobs made as they are needed, at most `window` of
+/// them pending at once.
+fn in_order<J, R>(
+    jobs: impl Iterator<Item = J>,
+    window: usize,
+    work: impl Fn(J) -> R + Send + Sync + 'static,
+    mut consume: impl FnMut(R) -> std::io::Result<()>,
+) -> std::io::Result<()>
+where
+    J: Send + 'static,
+    R: Send + 'static,
+{
     let work = Arc::new(work);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, R)>();
-    let mut pending = jobs.into_iter().enumerate();
+    let mut pending = jobs.enumerate();
     let mut spawn_next = || {
         if let Some((i, job)) = pending.next() {
             let (tx, work) = (tx.clone(), work.clone());
@@ -645,6 +948,7 @@ fn process(
         fail_on: Severity::Warning,
         error: None,
         skipped: false,
+        pending: None,
     };
     let bytes = match bytes {
         Ok(b) => b,
@@ -675,6 +979,69 @@ fn process(
             o.skipped = e == DecodeError::Binary;
             o.error = Some(e.to_string());
         }
+    }
+    o
+}
+
+/// A file small enough to lint at once, read; or a large one, open.
+enum Opened {
+    Small(Vec<u8>),
+    Large(std::fs::File),
+}
+
+fn open(path: &Path, segment_bytes: usize) -> std::io::Result<Opened> {
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > segment_bytes as u64 {
+        return Ok(Opened::Large(file));
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.read_to_end(&mut bytes)?;
+    Ok(Opened::Small(bytes))
+}
+
+/// An outcome that leaves a large input to be linted in segments, once it is known
+/// to be text: like [`decode`], without holding it.
+fn in_segments(
+    path: String,
+    file: Option<PathBuf>,
+    source: impl Read + std::io::Seek + Send + 'static,
+    linter: crate::Linter,
+    kind: InputKind,
+    max: usize,
+) -> Outcome {
+    let mut o = Outcome {
+        path,
+        file,
+        original: String::new(),
+        text: String::new(),
+        diagnostics: Vec::new(),
+        fixed: 0,
+        converged: true,
+        fail_on: Severity::Warning,
+        error: None,
+        skipped: false,
+        pending: None,
+    };
+    let mut source = source;
+    let checked = scan(&mut source).and_then(|r| {
+        source.seek(std::io::SeekFrom::Start(0))?;
+        Ok(r)
+    });
+    match checked {
+        Ok(Ok(())) => {
+            o.pending = Some(Pending {
+                source: Box::new(source),
+                linter,
+                kind,
+                max,
+            })
+        }
+        Ok(Err(e)) => {
+            o.skipped = e == DecodeError::Binary;
+            o.error = Some(e.to_string());
+        }
+        Err(e) => o.error = Some(walk::io_message(&e)),
     }
     o
 }

@@ -171,6 +171,10 @@ pub(crate) struct CheckArgs {
     /// Record the current findings in a baseline file and exit.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
     write_baseline: Option<PathBuf>,
+    /// Lint files larger than this many bytes in segments of at most this many (for
+    /// tests; the default suits every real input).
+    #[arg(long, hide = true, value_name = "BYTES")]
+    segment_bytes: Option<usize>,
     #[command(flatten)]
     config: ConfigArgs,
 }

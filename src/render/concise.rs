@@ -1,4 +1,4 @@
-use super::{FileReport, LineIndex, Reporter, Summary};
+use super::{FileReport, Reporter, Summary};
 use std::io::{self, Write};
 
 /// `path:line:col: severity[rule] message`, one per line: greppable.
@@ -14,7 +14,7 @@ impl<'w> Concise<'w> {
 
 impl Reporter for Concise<'_> {
     fn file(&mut self, f: &FileReport) -> io::Result<()> {
-        let idx = LineIndex::new(f.text);
+        let idx = f.line_index();
         for d in f.diagnostics {
             let (line, col) = idx.line_col(d.span.start);
             writeln!(

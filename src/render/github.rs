@@ -65,7 +65,7 @@ impl Reporter for Github<'_> {
         if f.diagnostics.is_empty() {
             return Ok(());
         }
-        let idx = LineIndex::new(f.text);
+        let idx = f.line_index();
         for d in f.diagnostics {
             writeln!(self.out, "{}", annotation(f.path, &idx, d))?;
         }
@@ -130,12 +130,7 @@ mod tests {
         let diags = crate::lint(text);
         let mut buf = Vec::new();
         let mut r = Github::new(&mut buf);
-        r.file(&FileReport {
-            path: "a.txt",
-            text,
-            diagnostics: &diags,
-        })
-        .unwrap();
+        r.file(&FileReport::new("a.txt", text, &diags)).unwrap();
         let mut s = Summary::default();
         s.add(&diags);
         r.finish(&s).unwrap();

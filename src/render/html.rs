@@ -1,5 +1,6 @@
 use super::{FileReport, LineIndex, Reporter, Summary};
 use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::source::{Origin, localize};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -14,11 +15,21 @@ pub struct Html<'w> {
     out: &'w mut dyn Write,
     files: Vec<FileEntry>,
     body: String,
+    /// The file being reported, while its pieces come in.
+    open: Option<OpenFile>,
 }
 
 struct FileEntry {
     path: String,
     findings: usize,
+}
+
+/// A file whose pieces are still coming: its heading, which shows the count of
+/// findings, is written when it is complete.
+struct OpenFile {
+    path: String,
+    findings: usize,
+    content: String,
 }
 
 impl<'w> Html<'w> {
@@ -27,7 +38,34 @@ impl<'w> Html<'w> {
             out,
             files: Vec::new(),
             body: String::new(),
+            open: None,
         }
+    }
+
+    fn close_file(&mut self) {
+        let Some(f) = self.open.take() else {
+            return;
+        };
+        let n = f.findings;
+        let _ = writeln!(
+            self.body,
+            "<section class=\"file\" id=\"f{}\"><details{}><summary><h2>{}</h2><span class=\"fcount\">{}</span></summary>",
+            self.files.len() + 1,
+            if n > 0 { " open" } else { "" },
+            escape(&f.path),
+            if n == 1 {
+                "1 finding".to_string()
+            } else {
+                format!("{n} findings")
+            }
+        );
+        self.body.push_str("<div class=\"text\">\n");
+        self.body.push_str(&f.content);
+        self.body.push_str("</div>\n</details></section>\n");
+        self.files.push(FileEntry {
+            path: f.path,
+            findings: n,
+        });
     }
 }
 
@@ -149,16 +187,22 @@ fn lines(text: &str) -> Vec<(usize, usize, usize)> {
 }
 
 struct FileRenderer<'a> {
+    /// The file's text, or the piece's, with `diags` in its offsets.
     text: &'a str,
     diags: &'a [Diagnostic],
     /// Element-id prefix of this file.
     fid: String,
     idx: LineIndex<'a>,
+    /// For a piece of a file: lines before it, and whether it starts inside a line.
+    first_line: usize,
+    mid_line: bool,
+    /// Findings numbered in earlier pieces of the file.
+    first_n: usize,
 }
 
 impl FileRenderer<'_> {
     fn anchor(&self, n: usize) -> String {
-        format!("{}-n{}", self.fid, n + 1)
+        format!("{}-n{}", self.fid, self.first_n + n + 1)
     }
 
     fn open(&self, item: &Item, first: bool, out: &mut String) {
@@ -170,7 +214,7 @@ impl FileRenderer<'_> {
             d.category,
             d.severity,
             if item.start == item.end { " empty" } else { "" },
-            item.n + 1,
+            self.first_n + item.n + 1,
             escape(d.rule),
             escape(&d.message)
         );
@@ -182,7 +226,7 @@ impl FileRenderer<'_> {
                 out,
                 "<a class=\"ref\" href=\"#{}\">{}</a>",
                 self.anchor(item.n),
-                item.n + 1
+                self.first_n + item.n + 1
             );
         }
         out.push_str("</mark>");
@@ -218,7 +262,6 @@ impl FileRenderer<'_> {
         let mut next = 0;
         let mut live: Vec<Item> = Vec::new();
         let line_count = all_lines.len();
-        out.push_str("<div class=\"text\">\n");
         for (ln, &(ls, le, te)) in all_lines.iter().enumerate() {
             let is_last = ln + 1 == line_count;
             while next < items.len()
@@ -241,12 +284,17 @@ impl FileRenderer<'_> {
             }
             points.sort_unstable();
             points.dedup();
-            let _ = write!(
-                out,
-                "<div class=\"line\" id=\"{fid}-L{n}\"><a class=\"ln\" href=\"#{fid}-L{n}\">{n}</a><span class=\"src\">",
-                fid = self.fid,
-                n = ln + 1
-            );
+            if ln == 0 && self.mid_line {
+                // The rest of a line an earlier piece began: its number is there.
+                out.push_str("<div class=\"line\"><span class=\"ln\"></span><span class=\"src\">");
+            } else {
+                let _ = write!(
+                    out,
+                    "<div class=\"line\" id=\"{fid}-L{n}\"><a class=\"ln\" href=\"#{fid}-L{n}\">{n}</a><span class=\"src\">",
+                    fid = self.fid,
+                    n = self.first_line + ln + 1
+                );
+            }
             let mut stack: Vec<Item> = Vec::new();
             for (k, &p) in points.iter().enumerate() {
                 let seg_end = points.get(k + 1).copied();
@@ -302,7 +350,6 @@ impl FileRenderer<'_> {
                 out.push_str("</ol>\n");
             }
         }
-        out.push_str("</div>\n");
     }
 
     fn note(&self, n: usize, out: &mut String) {
@@ -315,7 +362,7 @@ impl FileRenderer<'_> {
              <span class=\"loc\">{line}:{col}</span> <span class=\"msg\">{msg}</span>",
             cat = category_label(d.category),
             id = self.anchor(n),
-            num = n + 1,
+            num = self.first_n + n + 1,
             sev = d.severity,
             rule = escape(d.rule),
             msg = message_html(&d.message),
@@ -431,36 +478,48 @@ fn palette(c: Category) -> (&'static str, &'static str) {
 
 impl Reporter for Html<'_> {
     fn file(&mut self, f: &FileReport) -> io::Result<()> {
-        let k = self.files.len() + 1;
-        let fid = format!("f{k}");
-        let n = f.diagnostics.len();
-        let _ = writeln!(
-            self.body,
-            "<section class=\"file\" id=\"{fid}\"><details{}><summary><h2>{}</h2><span class=\"fcount\">{}</span></summary>",
-            if n > 0 { " open" } else { "" },
-            escape(f.path),
-            if n == 1 {
-                "1 finding".to_string()
-            } else {
-                format!("{n} findings")
-            }
-        );
+        if !f.origin.continued {
+            self.close_file();
+        }
+        let open = self.open.get_or_insert_with(|| OpenFile {
+            path: f.path.to_string(),
+            findings: 0,
+            content: String::new(),
+        });
+        // Rendered in the piece's own offsets; lines and columns stay the file's.
+        let local: Vec<Diagnostic>;
+        let diags = if f.origin.offset == 0 {
+            f.diagnostics
+        } else {
+            local = f
+                .diagnostics
+                .iter()
+                .map(|d| localize(d, &f.origin))
+                .collect();
+            &local
+        };
         FileRenderer {
             text: f.text,
-            diags: f.diagnostics,
-            fid,
-            idx: LineIndex::new(f.text),
+            diags,
+            fid: format!("f{}", self.files.len() + 1),
+            idx: LineIndex::at(
+                f.text,
+                Origin {
+                    offset: 0,
+                    ..f.origin
+                },
+            ),
+            first_line: f.origin.line,
+            mid_line: f.origin.column > 0,
+            first_n: open.findings,
         }
-        .render(&mut self.body);
-        self.body.push_str("</details></section>\n");
-        self.files.push(FileEntry {
-            path: f.path.to_string(),
-            findings: n,
-        });
+        .render(&mut open.content);
+        open.findings += diags.len();
         Ok(())
     }
 
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        self.close_file();
         let mut head = String::new();
         head.push_str(
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -542,12 +601,7 @@ mod tests {
     fn render(text: &str, diags: &[Diagnostic]) -> String {
         let mut buf = Vec::new();
         let mut r = Html::new(&mut buf);
-        r.file(&FileReport {
-            path: "a&b.txt",
-            text,
-            diagnostics: diags,
-        })
-        .unwrap();
+        r.file(&FileReport::new("a&b.txt", text, diags)).unwrap();
         let mut s = Summary::default();
         s.add(diags);
         r.finish(&s).unwrap();

@@ -42,7 +42,7 @@ impl Reporter for Json<'_> {
         if f.diagnostics.is_empty() {
             return Ok(());
         }
-        let idx = LineIndex::new(f.text);
+        let idx = f.line_index();
         for d in f.diagnostics {
             let item = serde_json::to_string_pretty(&json_diagnostic(f.path, &idx, d))?;
             let head = if self.written == 0 {

@@ -1,4 +1,4 @@
-use super::{FileReport, LineIndex, Reporter, Summary, json_diagnostic};
+use super::{FileReport, Reporter, Summary, json_diagnostic};
 use std::io::{self, Write};
 
 /// One diagnostic object per line, with the fields of the JSON contract, written and
@@ -19,7 +19,7 @@ impl Reporter for JsonLines<'_> {
         if f.diagnostics.is_empty() {
             return Ok(());
         }
-        let idx = LineIndex::new(f.text);
+        let idx = f.line_index();
         for d in f.diagnostics {
             serde_json::to_writer(&mut *self.out, &json_diagnostic(f.path, &idx, d))?;
             self.out.write_all(b"\n")?;
@@ -45,12 +45,7 @@ mod tests {
         let mut buf = Vec::new();
         let mut r = JsonLines::new(&mut buf);
         for path in ["a.txt", "b.txt"] {
-            r.file(&FileReport {
-                path,
-                text,
-                diagnostics: &diags,
-            })
-            .unwrap();
+            r.file(&FileReport::new(path, text, &diags)).unwrap();
         }
         r.finish(&Summary::default()).unwrap();
         let out = String::from_utf8(buf).unwrap();

@@ -20,11 +20,34 @@ use crate::diagnostic::{Category, Diagnostic, Severity};
 use std::collections::BTreeMap;
 use std::io;
 
-/// One linted file: what the reporters need to show it.
+pub use crate::source::Origin;
+
+/// One linted file, or one piece of a file too large to lint at once: what the
+/// reporters need to show it. The pieces of a file come one after another, in order,
+/// the first at an origin that is not `continued`; spans are offsets in the whole file.
 pub struct FileReport<'a> {
     pub path: &'a str,
+    /// The file's text, or the piece's.
     pub text: &'a str,
     pub diagnostics: &'a [Diagnostic],
+    pub origin: Origin,
+}
+
+impl<'a> FileReport<'a> {
+    /// A whole file.
+    pub fn new(path: &'a str, text: &'a str, diagnostics: &'a [Diagnostic]) -> Self {
+        FileReport {
+            path,
+            text,
+            diagnostics,
+            origin: Origin::START,
+        }
+    }
+
+    /// A line index for this file or piece, counting lines and columns in the file.
+    pub fn line_index(&self) -> LineIndex<'a> {
+        LineIndex::at(self.text, self.origin)
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -42,6 +65,11 @@ pub struct Summary {
 impl Summary {
     pub fn add(&mut self, diagnostics: &[Diagnostic]) {
         self.files += 1;
+        self.add_piece(diagnostics);
+    }
+
+    /// Counts the findings of one piece of a file, not the file.
+    pub fn add_piece(&mut self, diagnostics: &[Diagnostic]) {
         self.diagnostics += diagnostics.len();
         for d in diagnostics {
             *self.by_severity.entry(d.severity).or_default() += 1;
@@ -105,9 +133,11 @@ pub trait Reporter {
 }
 
 /// 1-based line and column (in Unicode scalar values) of a byte offset, counting
-/// `\n`, `\r\n` and a lone `\r` as line ends, and not counting a leading BOM.
+/// `\n`, `\r\n` and a lone `\r` as line ends, and not counting a leading BOM. For a
+/// piece of a file, offsets, lines and columns are those of the whole file.
 pub struct LineIndex<'a> {
     text: &'a str,
+    origin: Origin,
     starts: Vec<usize>,
     /// For long lines: (byte offset, chars from the line start) every
     /// `MARK_EVERY` bytes, so columns on a 10 MB line cost no more than on a short one.
@@ -119,9 +149,23 @@ const MARK_EVERY: usize = 4096;
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
+        Self::at(text, Origin::START)
+    }
+
+    /// The index of a piece of a file that starts at `origin`.
+    pub fn at(text: &'a str, origin: Origin) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![if text.starts_with('\u{feff}') { 3 } else { 0 }];
-        let mut i = 0;
+        // A BOM, or the `\n` of a `\r\n` whose `\r` ended the previous piece, is
+        // before the first line proper.
+        let first = if !origin.continued && text.starts_with('\u{feff}') {
+            3
+        } else if origin.after_cr && text.starts_with('\n') {
+            1
+        } else {
+            0
+        };
+        let mut starts = vec![first];
+        let mut i = first;
         while i < bytes.len() {
             match bytes[i] {
                 b'\n' => starts.push(i + 1),
@@ -132,12 +176,25 @@ impl<'a> LineIndex<'a> {
         }
         LineIndex {
             text,
+            origin,
             starts,
             marks: Default::default(),
         }
     }
 
+    /// Line and column of a byte offset in the file.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let (line, col) = self.local_line_col(offset.saturating_sub(self.origin.offset));
+        let col = if line == 1 {
+            col + self.origin.column
+        } else {
+            col
+        };
+        (line + self.origin.line, col)
+    }
+
+    /// Line and column of a byte offset in this text, as if it were the whole file.
+    fn local_line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
         let start = self.starts[line].min(offset);

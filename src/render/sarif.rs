@@ -171,9 +171,9 @@ fn region(idx: &LineIndex, span: Span) -> Value {
 }
 
 impl Sarif<'_> {
-    fn result(&self, artifact: &Value, idx: &LineIndex, text: &str, d: &Diagnostic) -> Value {
+    fn result(&self, artifact: &Value, idx: &LineIndex, f: &FileReport, d: &Diagnostic) -> Value {
         let mut region = region(idx, d.span);
-        let snippet = d.span.text(text);
+        let snippet = f.origin.local(d.span).text(f.text);
         if !snippet.is_empty() {
             region["snippet"] = json!({ "text": snippet });
         }
@@ -249,19 +249,23 @@ impl Reporter for Sarif<'_> {
         if !absolute {
             location["uriBaseId"] = json!("%SRCROOT%");
         }
-        let index = self.artifacts.len();
-        self.artifacts.push(json!({
-            "location": location.clone(),
-            "length": f.text.len(),
-            "mimeType": mime_type(f.path),
-            "encoding": "utf-8",
-            "roles": ["analysisTarget"],
-        }));
+        let length = f.origin.offset + f.text.len();
+        match self.artifacts.last_mut() {
+            // A further piece of the file reported last.
+            Some(a) if f.origin.continued => a["length"] = json!(length),
+            _ => self.artifacts.push(json!({
+                "location": location.clone(),
+                "length": length,
+                "mimeType": mime_type(f.path),
+                "encoding": "utf-8",
+                "roles": ["analysisTarget"],
+            })),
+        }
         let mut artifact = location;
-        artifact["index"] = json!(index);
-        let idx = LineIndex::new(f.text);
+        artifact["index"] = json!(self.artifacts.len() - 1);
+        let idx = f.line_index();
         for d in f.diagnostics {
-            let r = self.result(&artifact, &idx, f.text, d);
+            let r = self.result(&artifact, &idx, f, d);
             self.results.push(r);
         }
         Ok(())
@@ -305,12 +309,7 @@ mod tests {
         let diags = linter.lint(text);
         let mut buf = Vec::new();
         let mut r = Sarif::new(&mut buf, linter.rules());
-        r.file(&FileReport {
-            path,
-            text,
-            diagnostics: &diags,
-        })
-        .unwrap();
+        r.file(&FileReport::new(path, text, &diags)).unwrap();
         r.finish(&Summary::default()).unwrap();
         serde_json::from_slice(&buf).unwrap()
     }
@@ -393,11 +392,7 @@ mod tests {
             d.replace("r", Span::new(a, b), "x", Applicability::Safe);
             diags.push(d);
         }
-        let report = FileReport {
-            path: "a.txt",
-            text,
-            diagnostics: &diags,
-        };
+        let report = FileReport::new("a.txt", text, &diags);
         let rules = default_registry().linter().rules().to_vec();
         for format in 0..4 {
             let mut buf = Vec::new();
