@@ -58,6 +58,12 @@ declare_rule! {
     }
 }
 
+/// Lower-case links inside multi-word names and titles ("Head of State",
+/// "Minister for Europe", "Banco de España").
+const NAME_LINKS: &[&str] = &[
+    "of", "for", "de", "del", "da", "di", "du", "des", "von", "van",
+];
+
 const PLACE_PREPS: &[&str] = &[
     "in", "to", "from", "between", "across", "toward", "towards", "into", "via", "visit",
     "visited", "visiting", "and",
@@ -79,8 +85,15 @@ impl Rule for LowercaseProperNoun {
             let cap = |j: Option<&super::context::WordAt>| {
                 j.is_some_and(|x| x.sentence == w.sentence && starts_upper(x.span.text(text)))
             };
+            // "Minister of State", "Head of State": the tail of a title, not a
+            // name of its own, so "the state news agency" is not contradicted.
+            let title_tail = k >= 2
+                && ws[k - 1].sentence == w.sentence
+                && NAME_LINKS.contains(&ws[k - 1].span.text(text))
+                && cap(ws.get(k - 2));
             if !w.starts_unit
                 && starts_upper(s)
+                && !title_tail
                 && !cap(k.checked_sub(1).and_then(|j| ws.get(j)))
                 && !cap(ws.get(k + 1))
             {
@@ -409,5 +422,21 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn title_tails_are_not_standalone_names() {
+        // "State" only closes titles here, so the common noun is fine.
+        assert_no_lints(
+            "The Head of State spoke. The Minister of State for Trade agreed. \
+             He said the state news agency had erred.",
+            &LowercaseProperNoun,
+        );
+        // A name capitalised on its own still counts.
+        assert_lint_count(
+            "Officials met Akhmetjanov. They saw Akhmetjanov again; akhmetjanov left.",
+            &LowercaseProperNoun,
+            1,
+        );
     }
 }

@@ -160,6 +160,13 @@ impl Rule for UnbalancedQuotation {
                             _ => top_double.is_some() || !opens(prev, next),
                         };
                         if !closing {
+                            // "« Previous": a spaced arrow, when no » follows to close it.
+                            if c == '«'
+                                && spaced(prev, next)
+                                && !chars[k + 1..].iter().any(|x| x.1 == '»')
+                            {
+                                continue;
+                            }
                             if c == '"' && prev.is_some_and(|p| p.is_ascii_digit()) {
                                 continue; // inch mark: 12" pizza
                             }
@@ -182,6 +189,11 @@ impl Rule for UnbalancedQuotation {
                         // Close the innermost double quotation; single ones left open
                         // inside it were apostrophes after all.
                         let Some(idx) = stack.iter().rposition(|o| o.double) else {
+                            // A spaced » with nothing open is an arrow or a breadcrumb
+                            // separator ("News » World", "Read more »"), not a quote.
+                            if c == '»' && spaced(prev, next) {
+                                continue;
+                            }
                             stray(out, pos, c, Severity::Warning);
                             continue;
                         };
@@ -213,6 +225,18 @@ impl Rule for UnbalancedQuotation {
                             ch: c,
                             double: false,
                         });
+                    }
+                    // ‘forced step': a typewriter mark closing a curly opener, when no
+                    // curly closer follows (else it is an apostrophe: the boys' bags).
+                    '\'' => {
+                        if let Some(o) = top.filter(|o| !o.double && o.ch == '‘')
+                            && prev.is_some_and(|p| !p.is_whitespace())
+                            && !next.is_some_and(char::is_alphanumeric)
+                            && !chars[k + 1..].iter().any(|x| x.1 == '’')
+                        {
+                            stack.pop();
+                            mismatch(out, text, o, pos, c);
+                        }
                     }
                     '’' => {
                         if let Some(o) = top.filter(|o| !o.double)
@@ -267,6 +291,11 @@ impl Rule for UnbalancedQuotation {
             }
         }
     }
+}
+
+/// White space (or the edge of the paragraph) on both sides of a mark.
+fn spaced(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace)
 }
 
 fn elision_follows(rest: &[(usize, char)]) -> bool {
@@ -444,6 +473,23 @@ mod tests {
     #[test]
     fn stray_closer() {
         assert_flags("He left.” Then he came back.", &R, &["”"]);
+    }
+
+    #[test]
+    fn spaced_guillemets_as_arrows() {
+        assert_no_lints("News »\n\nThe council met on Monday.", &R);
+        assert_no_lints("News » World » Europe\nRead more »\n« Previous", &R);
+        // French spacing still pairs, and a spaced » still closes an open quote.
+        assert_no_lints("Il a dit « non » hier.", &R);
+        assert_flags("“In recent days, keep them safe. »", &R, &["»"]);
+        assert_flags("He left.» Then he came back.", &R, &["»"]);
+    }
+
+    #[test]
+    fn typewriter_mark_closing_a_curly_single() {
+        assert_flags("He called it a ‘forced step' on Sunday.", &R, &["'"]);
+        assert_no_lints("He said ‘the boys' bags are here’ and left.", &R);
+        assert_no_lints("He said ‘we can't’ and left.", &R);
     }
 
     #[test]
