@@ -80,6 +80,9 @@ impl Rule for LowercaseProperNoun {
         let caps = super::context::document_capitals(doc);
         // Capitalised on their own, not as part of a longer name ("Interior Ministry").
         let mut standalone: HashMap<std::borrow::Cow<str>, usize> = HashMap::default();
+        // Title-case headlines capitalise every word ("China Willing to Cooperate"):
+        // no evidence that the word is a name.
+        let mut heads: Option<HashSet<usize>> = None;
         for (k, w) in ws.iter().enumerate() {
             let s = w.span.text(text);
             let cap = |j: Option<&super::context::WordAt>| {
@@ -94,6 +97,9 @@ impl Rule for LowercaseProperNoun {
             if !w.starts_unit
                 && starts_upper(s)
                 && !title_tail
+                && !heads
+                    .get_or_insert_with(|| title_case_lines(doc))
+                    .contains(&doc.line_index(w.span.start))
                 && !cap(k.checked_sub(1).and_then(|j| ws.get(j)))
                 && !cap(ws.get(k + 1))
             {
@@ -250,6 +256,26 @@ impl Rule for LowercaseProperNoun {
             }
         }
     }
+}
+
+/// Lines whose longer words are mostly capitalised: title-case headlines. (Unlike
+/// `headline_lines`, a short line without a full stop does not count, so hard-wrapped
+/// copy keeps its evidence.)
+fn title_case_lines(doc: &Document) -> HashSet<usize> {
+    let mut out = HashSet::default();
+    for (i, l) in doc.lines().iter().enumerate() {
+        let (mut long, mut caps) = (0, 0);
+        for (_, w) in doc.words_in(l.span) {
+            if w.chars().nth(3).is_some() {
+                long += 1;
+                caps += usize::from(starts_upper(w));
+            }
+        }
+        if long >= 3 && caps * 10 >= long * 7 {
+            out.insert(i);
+        }
+    }
+    out
 }
 
 /// Two-word place and institution names whose words are ordinary words on their
@@ -422,6 +448,15 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn headline_capitals_are_not_evidence() {
+        assert_no_lints(
+            "Xi: China Willing to Cooperate with US\n\nXi: China Willing to Cooperate with US\n\n\
+             Xi said China was willing to cooperate with the United States.",
+            &LowercaseProperNoun,
+        );
     }
 
     #[test]

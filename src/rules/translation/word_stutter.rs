@@ -179,11 +179,31 @@ impl Rule for WordStutter {
                 } {
                     continue;
                 }
-                let span = Span::new(sa.start, sb.end);
-                let del = Span::new(sa.end, sb.end);
+                // A run of the same word ("url url url url") is one finding.
+                let mut last = k;
+                while let Some(&(i, w)) = words.get(last + 1) {
+                    let t = toks[words[last].0].span;
+                    if i != words[last].0 + 1
+                        || Span::new(t.end, toks[i].span.start)
+                            .text(text)
+                            .contains('\n')
+                        || !same_norm(a, w)
+                    {
+                        break;
+                    }
+                    last += 1;
+                }
+                let end = toks[words[last].0].span.end;
+                let span = Span::new(sa.start, end);
+                let del = Span::new(sa.end, end);
                 let function = is_function_word(&la);
                 let particle = PARTICLES.contains(&la.as_str());
-                let d = out.emit(span, format!("word repeated: `{}`", span.text(text)));
+                let message = if last > k {
+                    format!("word repeated {} times: `{a}`", last - k + 2)
+                } else {
+                    format!("word repeated: `{}`", span.text(text))
+                };
+                let d = out.emit(span, message);
                 let app = if function && !particle {
                     Applicability::Safe
                 } else {
@@ -419,6 +439,20 @@ mod tests {
         assert_eq!(d[0].severity, Severity::Info);
         let d = lint_with("He logged in in Paris.", &WordStutter);
         assert_eq!(d[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn a_run_is_one_finding() {
+        assert_message(
+            "Leave a comment url url url url url here.",
+            &WordStutter,
+            "word repeated 5 times: `url`",
+        );
+        assert_fix_result(
+            "It is in the the the park.",
+            &WordStutter,
+            "It is in the park.",
+        );
     }
 
     #[test]
