@@ -1,7 +1,7 @@
 use super::context::words;
 use super::lexicon::{
-    is_ambiguous, is_function_word, is_institution_word, is_month, lowercase, proper_form,
-    starts_upper, strip_possessive, upper_first,
+    is_ambiguous, is_function_word, is_institution_word, is_month, is_person_noun, is_title,
+    lowercase, proper_form, starts_upper, strip_possessive, upper_first,
 };
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Severity};
@@ -133,7 +133,8 @@ impl Rule for LowercaseProperNoun {
             let next_word = toks.get(ti + 1).filter(|n| {
                 n.kind == TokenKind::Word && text.get(t.span.end..n.span.start) == Some(" ")
             });
-            let candidate = proper_form(base).is_some()
+            let gazetteer = gazetteer_form(base);
+            let candidate = gazetteer.is_some()
                 || standalone.get(base).is_some_and(|&n| n >= 2)
                 || next_word.is_some_and(|n| {
                     two_word_place(base, strip_possessive(n.span.text(text))).is_some()
@@ -170,7 +171,7 @@ impl Rule for LowercaseProperNoun {
                     continue;
                 }
             }
-            match proper_form(base) {
+            match gazetteer {
                 Some(_) if !is_ambiguous(base) => {
                     out.emit(t.span, format!("proper noun `{w}` in lower case"))
                         .replace(
@@ -235,8 +236,12 @@ impl Rule for LowercaseProperNoun {
                 }
                 None => {
                     let seen = standalone.get(base).copied().unwrap_or(0);
+                    // Titles and person nouns ("the Minister said", "the sector
+                    // minister") vary by house style, not by mistake.
                     if seen >= 2
                         && !is_institution_word(base)
+                        && !is_title(&fixed)
+                        && !is_person_noun(base)
                         && lower_count.get(base) == Some(&1)
                         && base.chars().count() >= 5
                     {
@@ -256,6 +261,20 @@ impl Rule for LowercaseProperNoun {
             }
         }
     }
+}
+
+/// The gazetteer spelling of a word, or of the singular of a plural demonym in -an
+/// ("americans", "ukrainians"). Other plurals are left out: "poles", "swedes".
+fn gazetteer_form(lower: &str) -> Option<&'static str> {
+    proper_form(lower).or_else(|| {
+        lower
+            .strip_suffix('s')
+            // afghans are blankets and persians cats, in lower case too.
+            .filter(|s| {
+                s.ends_with("an") && !is_ambiguous(s) && !matches!(*s, "afghan" | "persian")
+            })
+            .and_then(proper_form)
+    })
 }
 
 /// Lines whose longer words are mostly capitalised: title-case headlines. (Unlike
@@ -448,6 +467,27 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn plural_demonyms() {
+        assert_fix_result(
+            "It would cut americans' costs, and ukrainians agreed.",
+            &LowercaseProperNoun,
+            "It would cut Americans' costs, and Ukrainians agreed.",
+        );
+        assert_no_lints(
+            "Crews replaced the telegraph poles and folded the afghans.",
+            &LowercaseProperNoun,
+        );
+    }
+
+    #[test]
+    fn titles_are_house_style() {
+        assert_no_lints(
+            "Then the Minister spoke. Later the Minister left. The sector minister stayed.",
+            &LowercaseProperNoun,
+        );
     }
 
     #[test]

@@ -11,7 +11,10 @@ declare_rule! {
     /// „ or ‚ opener in English copy), and a closing mark with no opener. It follows
     /// the wire convention for quotations that run over several paragraphs: a paragraph
     /// may stay open when the next one opens with a quotation mark again. Apostrophes
-    /// (’s, s’, ’90s, rock ’n’ roll, ’em, o’clock, don't) never count as quotes.
+    /// (’s, s’, ’90s, rock ’n’ roll, ’em, o’clock, don't) never count as quotes, nor do
+    /// spaced guillemets used as arrows ("News » World") or quotes inside leaked HTML
+    /// tags. In copy that opens quotations with “, a quotation opened with ” is flagged,
+    /// and so is a curly ‘ closed with a typewriter '.
     ///
     /// ## Why is this bad?
     /// A reader cannot tell where the quoted words stop and the reporter's resume. A
@@ -114,6 +117,7 @@ impl Rule for UnbalancedQuotation {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
         let paras = doc.paragraphs();
+        let english_openers = text.contains('“');
         let mut chars: Vec<(usize, char)> = Vec::new();
         for (pi, para) in paras.iter().enumerate() {
             let ptext = doc.slice(para.span);
@@ -123,10 +127,27 @@ impl Rule for UnbalancedQuotation {
             chars.clear();
             chars.extend(ptext.char_indices().map(|(i, c)| (para.span.start + i, c)));
             let mut stack: Vec<Open> = Vec::new();
+            let mut tag_end = 0usize;
             for k in 0..chars.len() {
                 let (pos, c) = chars[k];
                 let prev = k.checked_sub(1).map(|j| chars[j].1);
                 let next = chars.get(k + 1).map(|x| x.1);
+                // Quotes inside leaked HTML tags (`<img alt="" />`) are attribute
+                // syntax, reported by the markup rules.
+                if k < tag_end {
+                    continue;
+                }
+                if c == '<'
+                    && next.is_some_and(|n| n.is_ascii_alphabetic() || n == '/')
+                    && let Some(len) = chars[k + 1..]
+                        .iter()
+                        .take(400)
+                        .take_while(|x| x.1 != '\n' && x.1 != '<')
+                        .position(|x| x.1 == '>')
+                {
+                    tag_end = k + len + 2;
+                    continue;
+                }
                 // "â€" then a quote mark is mojibake of a dash or quote (reported
                 // by the encoding rules), not a quotation mark.
                 if prev == Some('€') && k >= 2 && chars[k - 2].1 == 'â' {
@@ -178,6 +199,10 @@ impl Rule for UnbalancedQuotation {
                             if let Some(t) = top.filter(|t| t.double && t.ch == c) {
                                 stack.pop();
                                 unclosed_before(out, text, t, pos);
+                            }
+                            // ”Nyansapo” in copy that opens its quotations with “.
+                            if c == '”' && english_openers {
+                                closer_as_opener(out, pos);
                             }
                             stack.push(Open {
                                 pos,
@@ -321,6 +346,15 @@ fn stray(out: &mut Emitter, pos: usize, c: char, severity: Severity) {
             )
             .edit(span, ""),
         );
+}
+
+fn closer_as_opener(out: &mut Emitter, pos: usize) {
+    let span = Span::new(pos, pos + '”'.len_utf8());
+    out.emit(
+        span,
+        "quotation opened with the closing mark `”`; this copy opens quotations with `“`",
+    )
+    .suggest(Suggestion::new("open it with `“`", Applicability::Display).edit(span, "“"));
 }
 
 fn unclosed_before(out: &mut Emitter, text: &str, open: Open, next: usize) {
@@ -483,6 +517,26 @@ mod tests {
         assert_no_lints("Il a dit « non » hier.", &R);
         assert_flags("“In recent days, keep them safe. »", &R, &["»"]);
         assert_flags("He left.» Then he came back.", &R, &["»"]);
+    }
+
+    #[test]
+    fn html_attributes_are_not_quotes() {
+        assert_no_lints(
+            "The minister <a href=\"//ads.example/x?a=1\"> <img src=\"x.jpg\" alt=\"\" /></a> spoke.",
+            &R,
+        );
+        assert_flags("He said <b>“no</b>.\n\nNext.", &R, &["“"]);
+    }
+
+    #[test]
+    fn closing_mark_as_opener_in_english_copy() {
+        assert_flags(
+            "“Go,” she said. He spoke on the station’s ”Nyansapo” show.",
+            &R,
+            &["”"],
+        );
+        // Swedish-style copy without “ keeps its ” … ” pairs.
+        assert_no_lints("Han sa ”nej” i går.", &R);
     }
 
     #[test]
