@@ -270,7 +270,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date or a clock time: an item of a metadata strip, not a figure of a table.
 static DATE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})$",
+        r"(?i)^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})$",
     )
     .unwrap()
 });
@@ -502,6 +502,11 @@ mod tests {
         // Dates and clock times are items of a strip, not figures of a table.
         assert_lint_count(
             &format!("May 1, 2013 / 11:12 PM / 4 years ago\n\n{BODY}"),
+            &ChromeShape,
+            1,
+        );
+        assert_lint_count(
+            &format!("2017-09-23 16:03 | www.example.az | 1\n\n{BODY}"),
             &ChromeShape,
             1,
         );
