@@ -429,9 +429,10 @@ impl Rule for ChromeShape {
             }
             let t = doc.slice(l);
             let stamp = (i > last_prose && TIMESTAMP.is_match(t))
-                || RELATIVE
-                    .captures(t)
-                    .is_some_and(|c| c.get(1).is_some() || i < first_prose || i > last_prose);
+                || (t.len() <= 40
+                    && RELATIVE
+                        .captures(t)
+                        .is_some_and(|c| c.get(1).is_some() || i < first_prose || i > last_prose));
             if stamp {
                 emit(doc, out, l, "time stamp", Severity::Warning);
             }

@@ -128,6 +128,9 @@ impl Rule for UnbalancedQuotation {
             chars.extend(ptext.char_indices().map(|(i, c)| (para.span.start + i, c)));
             let mut stack: Vec<Open> = Vec::new();
             let mut tag_end = 0usize;
+            // Last closers of the paragraph, found once: "does one follow?" in O(1).
+            let last_guillemet = chars.iter().rposition(|x| x.1 == '»');
+            let last_right_single = chars.iter().rposition(|x| x.1 == '’');
             for k in 0..chars.len() {
                 let (pos, c) = chars[k];
                 let prev = k.checked_sub(1).map(|j| chars[j].1);
@@ -184,7 +187,7 @@ impl Rule for UnbalancedQuotation {
                             // "« Previous": a spaced arrow, when no » follows to close it.
                             if c == '«'
                                 && spaced(prev, next)
-                                && !chars[k + 1..].iter().any(|x| x.1 == '»')
+                                && last_guillemet.is_none_or(|j| j < k)
                             {
                                 continue;
                             }
@@ -257,7 +260,7 @@ impl Rule for UnbalancedQuotation {
                         if let Some(o) = top.filter(|o| !o.double && o.ch == '‘')
                             && prev.is_some_and(|p| !p.is_whitespace())
                             && !next.is_some_and(char::is_alphanumeric)
-                            && !chars[k + 1..].iter().any(|x| x.1 == '’')
+                            && last_right_single.is_none_or(|j| j < k)
                         {
                             stack.pop();
                             mismatch(out, text, o, pos, c);
