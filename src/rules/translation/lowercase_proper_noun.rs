@@ -81,32 +81,31 @@ impl Rule for LowercaseProperNoun {
         // Capitalised on their own, not as part of a longer name ("Interior Ministry").
         let mut standalone: HashMap<std::borrow::Cow<str>, usize> = HashMap::default();
         // Title-case headlines capitalise every word ("China Willing to Cooperate"):
-        // no evidence that the word is a name.
-        let mut heads: Option<HashSet<usize>> = None;
+        // no evidence that the word is a name. Judged per line on first need.
+        let mut title_case: Vec<u8> = Vec::new();
         for (k, w) in ws.iter().enumerate() {
             let s = w.span.text(text);
+            if w.starts_unit || !starts_upper(s) {
+                continue;
+            }
             let cap = |j: Option<&super::context::WordAt>| {
                 j.is_some_and(|x| x.sentence == w.sentence && starts_upper(x.span.text(text)))
             };
+            if cap(k.checked_sub(1).and_then(|j| ws.get(j))) || cap(ws.get(k + 1)) {
+                continue;
+            }
             // "Minister of State", "Head of State": the tail of a title, not a
             // name of its own, so "the state news agency" is not contradicted.
             let title_tail = k >= 2
                 && ws[k - 1].sentence == w.sentence
                 && NAME_LINKS.contains(&ws[k - 1].span.text(text))
                 && cap(ws.get(k - 2));
-            if !w.starts_unit
-                && starts_upper(s)
-                && !title_tail
-                && !heads
-                    .get_or_insert_with(|| title_case_lines(doc))
-                    .contains(&doc.line_index(w.span.start))
-                && !cap(k.checked_sub(1).and_then(|j| ws.get(j)))
-                && !cap(ws.get(k + 1))
-            {
-                *standalone
-                    .entry(lowercase(strip_possessive(s)))
-                    .or_default() += 1;
+            if title_tail || on_title_case_line(doc, w.span.start, &mut title_case) {
+                continue;
             }
+            *standalone
+                .entry(lowercase(strip_possessive(s)))
+                .or_default() += 1;
         }
         let mut lower_count: HashMap<&str, usize> = HashMap::default();
         for w in ws.iter() {
@@ -277,24 +276,31 @@ fn gazetteer_form(lower: &str) -> Option<&'static str> {
     })
 }
 
-/// Lines whose longer words are mostly capitalised: title-case headlines. (Unlike
-/// `headline_lines`, a short line without a full stop does not count, so hard-wrapped
-/// copy keeps its evidence.)
-fn title_case_lines(doc: &Document) -> HashSet<usize> {
-    let mut out = HashSet::default();
-    for (i, l) in doc.lines().iter().enumerate() {
+/// Whether the line at `offset` has its longer words mostly capitalised: a title-case
+/// headline. (Unlike `headline_lines`, a short line without a full stop does not
+/// count, so hard-wrapped copy keeps its evidence.) `cache` holds 0 = not yet
+/// judged, 1 = no, 2 = yes per line.
+fn on_title_case_line(doc: &Document, offset: usize, cache: &mut Vec<u8>) -> bool {
+    let lines = doc.lines();
+    if cache.is_empty() {
+        cache.resize(lines.len(), 0);
+    }
+    let i = doc.line_index(offset);
+    if cache[i] == 0 {
         let (mut long, mut caps) = (0, 0);
-        for (_, w) in doc.words_in(l.span) {
+        for (_, w) in doc.words_in(lines[i].span) {
             if w.chars().nth(3).is_some() {
                 long += 1;
                 caps += usize::from(starts_upper(w));
             }
         }
-        if long >= 3 && caps * 10 >= long * 7 {
-            out.insert(i);
-        }
+        cache[i] = if long >= 3 && caps * 10 >= long * 7 {
+            2
+        } else {
+            1
+        };
     }
-    out
+    cache[i] == 2
 }
 
 /// Two-word place and institution names whose words are ordinary words on their
