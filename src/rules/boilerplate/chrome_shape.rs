@@ -19,7 +19,8 @@ declare_rule! {
     /// - a line of three or more short items joined by `|`, `·`, `»`, `›` or ` / `
     ///   (breadcrumbs, menus, "By Jane Doe · 3 min read · Sep 27, 2022");
     /// - a lone date or timestamp line after the last paragraph ("Updated: Sep 27,
-    ///   2022 10:15 AM", "27/09/2022").
+    ///   2022 10:15 AM", "27/09/2022"), and a lone relative age or reading time
+    ///   anywhere ("4 years ago", "2 Min Read").
     ///
     /// ## Why is this bad?
     /// Menus, breadcrumbs and time stamps are the page around the story. A scraper
@@ -257,6 +258,23 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Relative ages and reading times ("4 years ago", "2 Min Read"): page metadata
+/// wherever the line stands, since copy spells such a line out as a sentence.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:updated|published|posted)\s*:?\s*)?(?:(\d{1,3})|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^\d{1,3}\s+min(?:ute)?s?\s+read$",
+    )
+    .unwrap()
+});
+
+/// A date or a clock time: an item of a metadata strip, not a figure of a table.
+static DATE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})$",
+    )
+    .unwrap()
+});
+
 fn is_prose(t: &str) -> bool {
     (ends_like_sentence(t) && raw_words(t).count() >= 5)
         || has_sentence_break(t)
@@ -302,6 +320,9 @@ fn items(t: &str) -> Option<(&'static str, Vec<&str>)> {
 }
 
 fn is_figure(item: &str) -> bool {
+    if DATE_ITEM.is_match(item) {
+        return false;
+    }
     let digits = item.chars().filter(char::is_ascii_digit).count();
     let letters = item.chars().filter(|c| c.is_alphabetic()).count();
     digits > 0 && digits >= letters
@@ -400,9 +421,19 @@ impl Rule for ChromeShape {
             taken[i] = true;
         }
 
-        // Lone date or time stamps after the last paragraph.
-        for (i, &l) in lines.iter().enumerate().skip(last_prose + 1) {
-            if !taken[i] && TIMESTAMP.is_match(doc.slice(l)) {
+        // Lone date or time stamps after the last paragraph; relative ages and
+        // reading times anywhere ("a year ago" only outside the body).
+        for (i, &l) in lines.iter().enumerate() {
+            if taken[i] {
+                continue;
+            }
+            let t = doc.slice(l);
+            let stamp = (i > last_prose && TIMESTAMP.is_match(t))
+                || (t.len() <= 40
+                    && RELATIVE
+                        .captures(t)
+                        .is_some_and(|c| c.get(1).is_some() || i < first_prose || i > last_prose));
+            if stamp {
                 emit(doc, out, l, "time stamp", Severity::Warning);
             }
         }
@@ -469,6 +500,17 @@ mod tests {
             ),
             &ChromeShape,
         );
+        // Dates and clock times are items of a strip, not figures of a table.
+        assert_lint_count(
+            &format!("May 1, 2013 / 11:12 PM / 4 years ago\n\n{BODY}"),
+            &ChromeShape,
+            1,
+        );
+        assert_lint_count(
+            &format!("2017-09-23 16:03 | www.example.az | 1\n\n{BODY}"),
+            &ChromeShape,
+            1,
+        );
         assert_no_lints(
             &format!(
                 "{BODY}Scores: 6-4 / 3-6 / 7-5\nHe said the km/h figure and/or the 1/2 share were wrong.\n"
@@ -490,6 +532,18 @@ mod tests {
             assert_lint_count(&format!("{BODY}\n{stamp}\n"), &ChromeShape, 1);
         }
         assert_no_lints(&format!("September 27, 2022\n\n{BODY}"), &ChromeShape);
+        // Relative ages and reading times are metadata at the head too.
+        assert_lint_count(
+            &format!("Reuters Staff\n2 Min Read\n4 years ago\n\n{BODY}"),
+            &ChromeShape,
+            2,
+        );
+        assert_lint_count(&format!("a year ago\n{BODY}"), &ChromeShape, 1);
+        // A spelled-out subhead between paragraphs is copy.
+        assert_no_lints(
+            &format!("{BODY}\nA year ago\n\n{BODY}\nTwo years ago\n\n{BODY}"),
+            &ChromeShape,
+        );
         assert_no_lints(
             &format!("{BODY}\nAssociated Press writers in Berlin contributed.\n"),
             &ChromeShape,

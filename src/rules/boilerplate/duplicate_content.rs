@@ -20,9 +20,9 @@ declare_rule! {
     /// Scrapers pick up the headline twice (page title and article title) and the
     /// summary box of the page after the story; the reader gets the same words again.
     ///
-    /// Repeats shorter than six words are ignored (a label, a score, a credit), and so
-    /// is a body sentence that repeats a bullet above it: a summary that previews the
-    /// story belongs to it.
+    /// Repeats shorter than six words are ignored (a label, a score, a credit) unless
+    /// the headline of three or more words is printed twice in a row, and so is a body sentence
+    /// that repeats a bullet above it: a summary that previews the story belongs to it.
     ///
     /// ## Example
     /// ```text flag
@@ -60,6 +60,8 @@ declare_rule! {
 
 /// Fewest words for an exact repeat to count.
 const MIN_EXACT: usize = 6;
+/// Fewest words for a line that repeats the line right before it.
+const MIN_ADJACENT: usize = 3;
 /// Fewest words for a line that repeats part of an earlier sentence.
 const MIN_PARTIAL: usize = 8;
 /// Shingle length used to find partial repeats in linear time.
@@ -270,7 +272,24 @@ impl Rule for DuplicateContent {
         // Candidates (unit, position, next candidate of the same shingle) in insertion order.
         let mut arena: Vec<(usize, usize, u32)> = Vec::new();
         let mut flagged: Vec<Span> = Vec::new();
+        let mut prev_line: Option<usize> = None;
         for (i, u) in units.iter().enumerate() {
+            if u.kind == Kind::Line {
+                let before = prev_line.replace(i);
+                // A short headline printed twice in a row (page title, then article
+                // title). Elsewhere short repeats are credits and labels: two photos
+                // with the same credit line stand one under the other.
+                if (MIN_ADJACENT..MIN_EXACT).contains(&u.words.len())
+                    && !u.bullet
+                    && !is_score_line(&u.words, &digits)
+                    && let Some(j) = before
+                        .filter(|&j| units[j].words == u.words && first_line == Some(units[j].span))
+                {
+                    flagged.push(u.span);
+                    report(doc, out, u, &units[j], first_line == Some(units[j].span));
+                    continue;
+                }
+            }
             if u.words.len() < MIN_EXACT || is_score_line(&u.words, &digits) {
                 continue;
             }
@@ -459,6 +478,20 @@ mod tests {
         );
         assert_no_lints(
             "Manchester United 3, Tottenham Hotspur 2\n\nUnited won.\n\nManchester United 3, Tottenham Hotspur 2\n",
+            &DuplicateContent,
+        );
+    }
+
+    #[test]
+    fn short_headline_printed_twice() {
+        assert_flags(
+            "Delegation tours Zelenograd\n\nDelegation tours Zelenograd\n\nThe visitors met the prefect.",
+            &DuplicateContent,
+            &["Delegation tours Zelenograd"],
+        );
+        // Not the headline: a repeated credit or label further down stays clean.
+        assert_no_lints(
+            "Council approves budget\n\nThe council met.\n\nAP Photo/Evgeniy Maloletka\nAP Photo/Evgeniy Maloletka",
             &DuplicateContent,
         );
     }

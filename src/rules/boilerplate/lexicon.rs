@@ -119,7 +119,48 @@ pub fn starts_with_dateline(line: &str) -> bool {
     if LABELS.contains(&label.as_str()) {
         return false;
     }
-    head.chars().filter(|c| c.is_ascii_uppercase()).count() >= 3
+    if head.chars().filter(|c| c.is_ascii_uppercase()).count() < 3 {
+        return false;
+    }
+    // A transcript's speaker label ("STEVE INSKEEP: Since your party's defeat…",
+    // "PRESIDENT OBAMA: I don't think…") opens speech, which a dateline never does.
+    // The match ends with the first character after the separator.
+    let first = head.chars().next_back().map_or(0, char::len_utf8);
+    let rest = &line[m.end() - first..];
+    !(head[..head.len() - first].trim_end().ends_with(':') && opens_speech(rest))
+}
+
+/// First- or second-person words among the first words after a label: speech.
+fn opens_speech(rest: &str) -> bool {
+    raw_words(rest).take(12).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'');
+        matches!(
+            w,
+            "I" | "I’m"
+                | "I'm"
+                | "I’ve"
+                | "I've"
+                | "I’d"
+                | "I'd"
+                | "I’ll"
+                | "I'll"
+                | "me"
+                | "my"
+                | "we"
+                | "We"
+                | "we’re"
+                | "we're"
+                | "our"
+                | "Our"
+                | "us"
+                | "you"
+                | "You"
+                | "your"
+                | "Your"
+                | "you’re"
+                | "you're"
+        )
+    })
 }
 
 /// Lines that credit reporters or agencies: part of the article, never chrome.
@@ -494,6 +535,13 @@ mod tests {
         assert!(!starts_with_dateline("ALSO READ: Cholera: WHO warns"));
         assert!(!starts_with_dateline("UPDATE: The death toll rose"));
         assert!(!starts_with_dateline("EDITOR’S NOTE — This story"));
+        assert!(!starts_with_dateline(
+            "STEVE INSKEEP: Since your party's defeat in the election, you have"
+        ));
+        assert!(!starts_with_dateline("PRESIDENT OBAMA: I don't think so."));
+        assert!(starts_with_dateline(
+            "ISLAMABAD: The minister said on Monday that talks would resume."
+        ));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use super::context::words;
 use super::lexicon::{
-    is_ambiguous, is_function_word, is_institution_word, is_month, lowercase, proper_form,
-    starts_upper, strip_possessive, upper_first,
+    is_ambiguous, is_function_word, is_institution_word, is_month, is_person_noun, is_title,
+    lowercase, proper_form, starts_upper, strip_possessive, upper_first,
 };
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Severity};
@@ -58,6 +58,12 @@ declare_rule! {
     }
 }
 
+/// Lower-case links inside multi-word names and titles ("Head of State",
+/// "Minister for Europe", "Banco de España").
+const NAME_LINKS: &[&str] = &[
+    "of", "for", "de", "del", "da", "di", "du", "des", "von", "van",
+];
+
 const PLACE_PREPS: &[&str] = &[
     "in", "to", "from", "between", "across", "toward", "towards", "into", "via", "visit",
     "visited", "visiting", "and",
@@ -74,20 +80,32 @@ impl Rule for LowercaseProperNoun {
         let caps = super::context::document_capitals(doc);
         // Capitalised on their own, not as part of a longer name ("Interior Ministry").
         let mut standalone: HashMap<std::borrow::Cow<str>, usize> = HashMap::default();
+        // Title-case headlines capitalise every word ("China Willing to Cooperate"):
+        // no evidence that the word is a name. Judged per line on first need.
+        let mut title_case: Vec<u8> = Vec::new();
         for (k, w) in ws.iter().enumerate() {
             let s = w.span.text(text);
+            if w.starts_unit || !starts_upper(s) {
+                continue;
+            }
             let cap = |j: Option<&super::context::WordAt>| {
                 j.is_some_and(|x| x.sentence == w.sentence && starts_upper(x.span.text(text)))
             };
-            if !w.starts_unit
-                && starts_upper(s)
-                && !cap(k.checked_sub(1).and_then(|j| ws.get(j)))
-                && !cap(ws.get(k + 1))
-            {
-                *standalone
-                    .entry(lowercase(strip_possessive(s)))
-                    .or_default() += 1;
+            if cap(k.checked_sub(1).and_then(|j| ws.get(j))) || cap(ws.get(k + 1)) {
+                continue;
             }
+            // "Minister of State", "Head of State": the tail of a title, not a
+            // name of its own, so "the state news agency" is not contradicted.
+            let title_tail = k >= 2
+                && ws[k - 1].sentence == w.sentence
+                && NAME_LINKS.contains(&ws[k - 1].span.text(text))
+                && cap(ws.get(k - 2));
+            if title_tail || on_title_case_line(doc, w.span.start, &mut title_case) {
+                continue;
+            }
+            *standalone
+                .entry(lowercase(strip_possessive(s)))
+                .or_default() += 1;
         }
         let mut lower_count: HashMap<&str, usize> = HashMap::default();
         for w in ws.iter() {
@@ -114,7 +132,8 @@ impl Rule for LowercaseProperNoun {
             let next_word = toks.get(ti + 1).filter(|n| {
                 n.kind == TokenKind::Word && text.get(t.span.end..n.span.start) == Some(" ")
             });
-            let candidate = proper_form(base).is_some()
+            let gazetteer = gazetteer_form(base);
+            let candidate = gazetteer.is_some()
                 || standalone.get(base).is_some_and(|&n| n >= 2)
                 || next_word.is_some_and(|n| {
                     two_word_place(base, strip_possessive(n.span.text(text))).is_some()
@@ -151,7 +170,7 @@ impl Rule for LowercaseProperNoun {
                     continue;
                 }
             }
-            match proper_form(base) {
+            match gazetteer {
                 Some(_) if !is_ambiguous(base) => {
                     out.emit(t.span, format!("proper noun `{w}` in lower case"))
                         .replace(
@@ -216,8 +235,12 @@ impl Rule for LowercaseProperNoun {
                 }
                 None => {
                     let seen = standalone.get(base).copied().unwrap_or(0);
+                    // Titles and person nouns ("the Minister said", "the sector
+                    // minister") vary by house style, not by mistake.
                     if seen >= 2
                         && !is_institution_word(base)
+                        && !is_title(&fixed)
+                        && !is_person_noun(base)
                         && lower_count.get(base) == Some(&1)
                         && base.chars().count() >= 5
                     {
@@ -237,6 +260,47 @@ impl Rule for LowercaseProperNoun {
             }
         }
     }
+}
+
+/// The gazetteer spelling of a word, or of the singular of a plural demonym in -an
+/// ("americans", "ukrainians"). Other plurals are left out: "poles", "swedes".
+fn gazetteer_form(lower: &str) -> Option<&'static str> {
+    proper_form(lower).or_else(|| {
+        lower
+            .strip_suffix('s')
+            // afghans are blankets and persians cats, in lower case too.
+            .filter(|s| {
+                s.ends_with("an") && !is_ambiguous(s) && !matches!(*s, "afghan" | "persian")
+            })
+            .and_then(proper_form)
+    })
+}
+
+/// Whether the line at `offset` has its longer words mostly capitalised: a title-case
+/// headline. (Unlike `headline_lines`, a short line without a full stop does not
+/// count, so hard-wrapped copy keeps its evidence.) `cache` holds 0 = not yet
+/// judged, 1 = no, 2 = yes per line.
+fn on_title_case_line(doc: &Document, offset: usize, cache: &mut Vec<u8>) -> bool {
+    let lines = doc.lines();
+    if cache.is_empty() {
+        cache.resize(lines.len(), 0);
+    }
+    let i = doc.line_index(offset);
+    if cache[i] == 0 {
+        let (mut long, mut caps) = (0, 0);
+        for (_, w) in doc.words_in(lines[i].span) {
+            if w.chars().nth(3).is_some() {
+                long += 1;
+                caps += usize::from(starts_upper(w));
+            }
+        }
+        cache[i] = if long >= 3 && caps * 10 >= long * 7 {
+            2
+        } else {
+            1
+        };
+    }
+    cache[i] == 2
 }
 
 /// Two-word place and institution names whose words are ordinary words on their
@@ -409,5 +473,51 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn plural_demonyms() {
+        assert_fix_result(
+            "It would cut americans' costs, and ukrainians agreed.",
+            &LowercaseProperNoun,
+            "It would cut Americans' costs, and Ukrainians agreed.",
+        );
+        assert_no_lints(
+            "Crews replaced the telegraph poles and folded the afghans.",
+            &LowercaseProperNoun,
+        );
+    }
+
+    #[test]
+    fn titles_are_house_style() {
+        assert_no_lints(
+            "Then the Minister spoke. Later the Minister left. The sector minister stayed.",
+            &LowercaseProperNoun,
+        );
+    }
+
+    #[test]
+    fn headline_capitals_are_not_evidence() {
+        assert_no_lints(
+            "Xi: China Willing to Cooperate with US\n\nXi: China Willing to Cooperate with US\n\n\
+             Xi said China was willing to cooperate with the United States.",
+            &LowercaseProperNoun,
+        );
+    }
+
+    #[test]
+    fn title_tails_are_not_standalone_names() {
+        // "State" only closes titles here, so the common noun is fine.
+        assert_no_lints(
+            "The Head of State spoke. The Minister of State for Trade agreed. \
+             He said the state news agency had erred.",
+            &LowercaseProperNoun,
+        );
+        // A name capitalised on its own still counts.
+        assert_lint_count(
+            "Officials met Akhmetjanov. They saw Akhmetjanov again; akhmetjanov left.",
+            &LowercaseProperNoun,
+            1,
+        );
     }
 }

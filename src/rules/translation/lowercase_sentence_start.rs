@@ -144,7 +144,8 @@ fn paragraph_start(
         return;
     }
     let body = para.span.text(text).trim_end();
-    if !body.ends_with(['.', '”', '"']) || body.split_whitespace().count() < 6 {
+    // A paragraph of copy ends like a sentence, possibly inside a quotation.
+    if !body.ends_with(['.', '”', '"', '’', '!', '?']) || body.split_whitespace().count() < 6 {
         return;
     }
     let Some(first) = doc.tokens_in(cur.span).first().copied() else {
@@ -237,5 +238,11 @@ mod tests {
             &LowercaseSentenceStart,
         );
         assert_no_lints("Sales rose.\n\nthe end", &LowercaseSentenceStart);
+        // A lost drop capital before a paragraph that ends inside a quotation.
+        assert_flags(
+            "The girl survived.\n\nhe firefighter told reporters: “I thought, ‘Let me catch her.’",
+            &LowercaseSentenceStart,
+            &["he"],
+        );
     }
 }

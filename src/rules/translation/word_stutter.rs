@@ -1,3 +1,4 @@
+use super::context::{inside, quote_spans};
 use super::lexicon::{is_function_word, starts_upper};
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Severity};
@@ -15,7 +16,8 @@ declare_rule! {
     ///
     /// Legitimate repeats stay clean: "had had", "that that", "is is" after a
     /// what-clause ("What it is is a scandal"), names ("Bora Bora", "Duran Duran"),
-    /// numbers. Emphatic repeats of content words ("very very") are reported as info.
+    /// numbers. Emphatic repeats of content words ("very very") are reported as info,
+    /// and not at all inside quoted speech, where speakers double intensifiers.
     ///
     /// ## Why is this bad?
     /// A doubled word reads as a typo and a doubled negation reads as garbled copy.
@@ -56,6 +58,11 @@ const ALLOWED_REPEATS: &[&str] = &[
     "there", "well", "now", "yeah", "no", "yes", "oh", "la", "mahi", "beri", "tom", "pooh", "so",
     "go", "hush", "cha", "choo", "bora", "pago", "walla", "sing", "dum", "tsk", "hip", "rah", "ho",
     "hey", "wait", "come",
+];
+
+/// Intensifiers that speakers double for emphasis; left alone inside quotations.
+const EMPHATIC: &[&str] = &[
+    "very", "really", "much", "too", "far", "many", "more", "way",
 ];
 
 /// Particles that legitimately meet their preposition twin ("logged in in Paris").
@@ -105,6 +112,7 @@ impl Rule for WordStutter {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
         let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut quotes = None;
         for p in doc.paragraphs() {
             let toks: &[Token] = doc.tokens_in(p.span);
             words.clear();
@@ -164,11 +172,38 @@ impl Rule for WordStutter {
                 if matches!(la.as_str(), "is" | "was") && clause_head_before(&words[..k - 1]) {
                     continue;
                 }
-                let span = Span::new(sa.start, sb.end);
-                let del = Span::new(sa.end, sb.end);
+                // Quoted speech repeats intensifiers on purpose: “really really well”.
+                if EMPHATIC.contains(&la.as_str()) && {
+                    let quotes = quotes.get_or_insert_with(|| quote_spans(doc));
+                    inside(quotes, sa.start)
+                } {
+                    continue;
+                }
+                // A run of the same word ("url url url url") is one finding.
+                let mut last = k;
+                while let Some(&(i, w)) = words.get(last + 1) {
+                    let t = toks[words[last].0].span;
+                    if i != words[last].0 + 1
+                        || Span::new(t.end, toks[i].span.start)
+                            .text(text)
+                            .contains('\n')
+                        || !same_norm(a, w)
+                    {
+                        break;
+                    }
+                    last += 1;
+                }
+                let end = toks[words[last].0].span.end;
+                let span = Span::new(sa.start, end);
+                let del = Span::new(sa.end, end);
                 let function = is_function_word(&la);
                 let particle = PARTICLES.contains(&la.as_str());
-                let d = out.emit(span, format!("word repeated: `{}`", span.text(text)));
+                let message = if last > k {
+                    format!("word repeated {} times: `{a}`", last - k + 2)
+                } else {
+                    format!("word repeated: `{}`", span.text(text))
+                };
+                let d = out.emit(span, message);
                 let app = if function && !particle {
                     Applicability::Safe
                 } else {
@@ -404,5 +439,36 @@ mod tests {
         assert_eq!(d[0].severity, Severity::Info);
         let d = lint_with("He logged in in Paris.", &WordStutter);
         assert_eq!(d[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn a_run_is_one_finding() {
+        assert_message(
+            "Leave a comment url url url url url here.",
+            &WordStutter,
+            "word repeated 5 times: `url`",
+        );
+        assert_fix_result(
+            "It is in the the the park.",
+            &WordStutter,
+            "It is in the park.",
+        );
+    }
+
+    #[test]
+    fn quoted_intensifiers_are_speech() {
+        assert_no_lints(
+            "“We started the game really really well,” the coach said.",
+            &WordStutter,
+        );
+        assert_no_lints("He said: \"It was very very hard.\"", &WordStutter);
+        // Outside a quotation it stays a finding, and a doubled function word in a
+        // quotation is still a stutter.
+        assert_lint_count("The game went really really well.", &WordStutter, 1);
+        assert_flags(
+            "“We went to the the match,” he said.",
+            &WordStutter,
+            &["the the"],
+        );
     }
 }

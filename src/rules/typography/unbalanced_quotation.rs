@@ -11,7 +11,10 @@ declare_rule! {
     /// „ or ‚ opener in English copy), and a closing mark with no opener. It follows
     /// the wire convention for quotations that run over several paragraphs: a paragraph
     /// may stay open when the next one opens with a quotation mark again. Apostrophes
-    /// (’s, s’, ’90s, rock ’n’ roll, ’em, o’clock, don't) never count as quotes.
+    /// (’s, s’, ’90s, rock ’n’ roll, ’em, o’clock, don't) never count as quotes, nor do
+    /// spaced guillemets used as arrows ("News » World") or quotes inside leaked HTML
+    /// tags. In copy that opens quotations with “, a quotation opened with ” is flagged,
+    /// and so is a curly ‘ closed with a typewriter '.
     ///
     /// ## Why is this bad?
     /// A reader cannot tell where the quoted words stop and the reporter's resume. A
@@ -114,6 +117,7 @@ impl Rule for UnbalancedQuotation {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
         let paras = doc.paragraphs();
+        let english_openers = text.contains('“');
         let mut chars: Vec<(usize, char)> = Vec::new();
         for (pi, para) in paras.iter().enumerate() {
             let ptext = doc.slice(para.span);
@@ -123,10 +127,30 @@ impl Rule for UnbalancedQuotation {
             chars.clear();
             chars.extend(ptext.char_indices().map(|(i, c)| (para.span.start + i, c)));
             let mut stack: Vec<Open> = Vec::new();
+            let mut tag_end = 0usize;
+            // Last closers of the paragraph, found once: "does one follow?" in O(1).
+            let last_guillemet = chars.iter().rposition(|x| x.1 == '»');
+            let last_right_single = chars.iter().rposition(|x| x.1 == '’');
             for k in 0..chars.len() {
                 let (pos, c) = chars[k];
                 let prev = k.checked_sub(1).map(|j| chars[j].1);
                 let next = chars.get(k + 1).map(|x| x.1);
+                // Quotes inside leaked HTML tags (`<img alt="" />`) are attribute
+                // syntax, reported by the markup rules.
+                if k < tag_end {
+                    continue;
+                }
+                if c == '<'
+                    && next.is_some_and(|n| n.is_ascii_alphabetic() || n == '/')
+                    && let Some(len) = chars[k + 1..]
+                        .iter()
+                        .take(400)
+                        .take_while(|x| x.1 != '\n' && x.1 != '<')
+                        .position(|x| x.1 == '>')
+                {
+                    tag_end = k + len + 2;
+                    continue;
+                }
                 // "â€" then a quote mark is mojibake of a dash or quote (reported
                 // by the encoding rules), not a quotation mark.
                 if prev == Some('€') && k >= 2 && chars[k - 2].1 == 'â' {
@@ -160,6 +184,13 @@ impl Rule for UnbalancedQuotation {
                             _ => top_double.is_some() || !opens(prev, next),
                         };
                         if !closing {
+                            // "« Previous": a spaced arrow, when no » follows to close it.
+                            if c == '«'
+                                && spaced(prev, next)
+                                && last_guillemet.is_none_or(|j| j < k)
+                            {
+                                continue;
+                            }
                             if c == '"' && prev.is_some_and(|p| p.is_ascii_digit()) {
                                 continue; // inch mark: 12" pizza
                             }
@@ -172,6 +203,10 @@ impl Rule for UnbalancedQuotation {
                                 stack.pop();
                                 unclosed_before(out, text, t, pos);
                             }
+                            // ”Nyansapo” in copy that opens its quotations with “.
+                            if c == '”' && english_openers {
+                                closer_as_opener(out, pos);
+                            }
                             stack.push(Open {
                                 pos,
                                 ch: c,
@@ -182,6 +217,11 @@ impl Rule for UnbalancedQuotation {
                         // Close the innermost double quotation; single ones left open
                         // inside it were apostrophes after all.
                         let Some(idx) = stack.iter().rposition(|o| o.double) else {
+                            // A spaced » with nothing open is an arrow or a breadcrumb
+                            // separator ("News » World", "Read more »"), not a quote.
+                            if c == '»' && spaced(prev, next) {
+                                continue;
+                            }
                             stray(out, pos, c, Severity::Warning);
                             continue;
                         };
@@ -213,6 +253,18 @@ impl Rule for UnbalancedQuotation {
                             ch: c,
                             double: false,
                         });
+                    }
+                    // ‘forced step': a typewriter mark closing a curly opener, when no
+                    // curly closer follows (else it is an apostrophe: the boys' bags).
+                    '\'' => {
+                        if let Some(o) = top.filter(|o| !o.double && o.ch == '‘')
+                            && prev.is_some_and(|p| !p.is_whitespace())
+                            && !next.is_some_and(char::is_alphanumeric)
+                            && last_right_single.is_none_or(|j| j < k)
+                        {
+                            stack.pop();
+                            mismatch(out, text, o, pos, c);
+                        }
                     }
                     '’' => {
                         if let Some(o) = top.filter(|o| !o.double)
@@ -269,6 +321,11 @@ impl Rule for UnbalancedQuotation {
     }
 }
 
+/// White space (or the edge of the paragraph) on both sides of a mark.
+fn spaced(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace)
+}
+
 fn elision_follows(rest: &[(usize, char)]) -> bool {
     let word: String = rest
         .iter()
@@ -292,6 +349,15 @@ fn stray(out: &mut Emitter, pos: usize, c: char, severity: Severity) {
             )
             .edit(span, ""),
         );
+}
+
+fn closer_as_opener(out: &mut Emitter, pos: usize) {
+    let span = Span::new(pos, pos + '”'.len_utf8());
+    out.emit(
+        span,
+        "quotation opened with the closing mark `”`; this copy opens quotations with `“`",
+    )
+    .suggest(Suggestion::new("open it with `“`", Applicability::Display).edit(span, "“"));
 }
 
 fn unclosed_before(out: &mut Emitter, text: &str, open: Open, next: usize) {
@@ -444,6 +510,43 @@ mod tests {
     #[test]
     fn stray_closer() {
         assert_flags("He left.” Then he came back.", &R, &["”"]);
+    }
+
+    #[test]
+    fn spaced_guillemets_as_arrows() {
+        assert_no_lints("News »\n\nThe council met on Monday.", &R);
+        assert_no_lints("News » World » Europe\nRead more »\n« Previous", &R);
+        // French spacing still pairs, and a spaced » still closes an open quote.
+        assert_no_lints("Il a dit « non » hier.", &R);
+        assert_flags("“In recent days, keep them safe. »", &R, &["»"]);
+        assert_flags("He left.» Then he came back.", &R, &["»"]);
+    }
+
+    #[test]
+    fn html_attributes_are_not_quotes() {
+        assert_no_lints(
+            "The minister <a href=\"//ads.example/x?a=1\"> <img src=\"x.jpg\" alt=\"\" /></a> spoke.",
+            &R,
+        );
+        assert_flags("He said <b>“no</b>.\n\nNext.", &R, &["“"]);
+    }
+
+    #[test]
+    fn closing_mark_as_opener_in_english_copy() {
+        assert_flags(
+            "“Go,” she said. He spoke on the station’s ”Nyansapo” show.",
+            &R,
+            &["”"],
+        );
+        // Swedish-style copy without “ keeps its ” … ” pairs.
+        assert_no_lints("Han sa ”nej” i går.", &R);
+    }
+
+    #[test]
+    fn typewriter_mark_closing_a_curly_single() {
+        assert_flags("He called it a ‘forced step' on Sunday.", &R, &["'"]);
+        assert_no_lints("He said ‘the boys' bags are here’ and left.", &R);
+        assert_no_lints("He said ‘we can't’ and left.", &R);
     }
 
     #[test]
