@@ -1,11 +1,14 @@
 //! One pass over a document for every declarative rule of a linter: a single
-//! Aho-Corasick automaton for all phrases and substitutions, one lookup per line for
-//! all whole-line phrases, and regex sets for the patterns. Each rule's hits are
-//! exactly what its own matcher would find; [`super::DeclarativeRule::check`] picks
-//! them up from the document instead of scanning again.
+//! Aho-Corasick automaton for all phrases and substitutions and for the required
+//! literals of the patterns, one lookup per line for all whole-line phrases, and
+//! then only the patterns whose literals occur (compiled on first need). Each rule's
+//! hits are exactly what its own matcher would find;
+//! [`super::DeclarativeRule::check`] picks them up from the document instead of
+//! scanning again.
 
 use super::DeclarativeRule;
 use super::matcher::{Hit, Matcher, normalise_line, word_bounded};
+use super::prefilter::{Elem, Seq, check_hit, check_line};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::Rule;
 use crate::span::Span;
@@ -27,14 +30,27 @@ const SET_DFA_LIMIT: usize = 32 << 20;
 const USE_SETS: bool = false;
 
 /// A literal of the combined automaton.
-struct Literal {
-    slot: usize,
-    /// Index of the phrase (or substitution key) in its rule.
-    local: usize,
-    /// For case-sensitive rules: the automaton matches ASCII case-insensitively,
-    /// so the matched bytes are compared with the phrase.
-    exact: Option<Box<str>>,
-    whole_word: bool,
+enum Literal {
+    /// A phrase or substitution key.
+    Phrase {
+        slot: usize,
+        /// Index of the phrase (or substitution key) in its rule.
+        local: usize,
+        /// For case-sensitive rules: the automaton matches ASCII case-insensitively,
+        /// so the matched bytes are compared with the phrase.
+        exact: Option<Box<str>>,
+        whole_word: bool,
+    },
+    /// The anchor of a filter sequence of pattern `k` of a rule: unless one of its
+    /// sequences is found around a hit, the pattern cannot match.
+    Required {
+        slot: usize,
+        k: usize,
+        seq: &'static Seq<'static>,
+    },
+    /// A character that case-folds to an ASCII letter: the required literals, which
+    /// are matched ASCII case-insensitively, cannot be trusted in this document.
+    Unfold,
 }
 
 pub struct Combined {
@@ -48,8 +64,13 @@ pub struct Combined {
     line_set: Option<(RegexSet, Vec<usize>)>,
     /// Other patterns: one set over the copy says which regexes can match at all.
     free_set: Option<(RegexSet, Vec<(usize, usize)>)>,
-    /// Rules whose automaton or set could not be built: they run on their own.
+    /// Rules whose automaton or set could not be built, and pattern rules: they
+    /// run on their own (patterns with a filter only if their literals occur).
     alone: Vec<usize>,
+    /// Per slot of a pattern rule, per pattern: whether it has a filter.
+    filtered: Vec<Vec<bool>>,
+    /// Filter sequences anchored at the start of a line: (slot, pattern, sequence).
+    line_seqs: Vec<(usize, usize, &'static Seq<'static>)>,
 }
 
 /// The hits of each rule of a [`Combined`], by rule address, kept with the document.
@@ -87,8 +108,10 @@ impl Combined {
             line_set: None,
             free_set: None,
             alone: Vec::new(),
+            filtered: vec![Vec::new(); rules.len()],
+            line_seqs: Vec::new(),
         };
-        let mut literals: Vec<&str> = Vec::new();
+        let mut literals: Vec<&[u8]> = Vec::new();
         let mut line_patterns: Vec<(String, usize)> = Vec::new();
         let mut free_patterns: Vec<(String, usize, usize)> = Vec::new();
         for (slot, rule) in rules.iter().enumerate() {
@@ -101,8 +124,8 @@ impl Combined {
                     ..
                 } => {
                     for (local, p) in phrases.iter().enumerate() {
-                        literals.push(p);
-                        c.literal_info.push(Literal {
+                        literals.push(p.as_bytes());
+                        c.literal_info.push(Literal::Phrase {
                             slot,
                             local,
                             exact: case_sensitive.then(|| p.as_str().into()),
@@ -117,8 +140,8 @@ impl Combined {
                     ..
                 } => {
                     for (local, p) in left.iter().enumerate() {
-                        literals.push(p);
-                        c.literal_info.push(Literal {
+                        literals.push(p.as_bytes());
+                        c.literal_info.push(Literal::Phrase {
                             slot,
                             local,
                             exact: case_sensitive.then(|| p.as_str().into()),
@@ -143,15 +166,31 @@ impl Combined {
                     }
                 }
                 Matcher::Patterns {
-                    regexes,
+                    patterns,
                     whole_line,
                     case_sensitive,
                 } => {
-                    for (k, re) in regexes.iter().enumerate() {
+                    for (k, p) in patterns.iter().enumerate() {
+                        c.filtered[slot].push(p.filter.is_some());
+                        for seq in p.filter.unwrap_or_default() {
+                            match seq.anchor.map(|a| &seq.elems[a]) {
+                                Some(Elem::Lit(lits)) => {
+                                    for lit in *lits {
+                                        literals.push(lit);
+                                        c.literal_info.push(Literal::Required { slot, k, seq });
+                                    }
+                                }
+                                Some(Elem::Class { .. }) => {
+                                    // Not made by the analysis; no filter then.
+                                    c.filtered[slot][k] = false;
+                                }
+                                None => c.line_seqs.push((slot, k, seq)),
+                            }
+                        }
                         let src = if *case_sensitive {
-                            format!("(?:{})", re.as_str())
+                            format!("(?:{})", p.source)
                         } else {
-                            format!("(?i:{})", re.as_str())
+                            format!("(?i:{})", p.source)
                         };
                         if *whole_line {
                             line_patterns.push((src, slot));
@@ -162,6 +201,12 @@ impl Combined {
                 }
             }
         }
+        if c.filtered.iter().flatten().any(|&f| f) {
+            for ch in super::prefilter::FOLDS_TO_ASCII {
+                literals.push(ch.as_bytes());
+                c.literal_info.push(Literal::Unfold);
+            }
+        }
         if !literals.is_empty() {
             match AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -170,8 +215,14 @@ impl Combined {
             {
                 Ok(ac) => c.literals = Some(ac),
                 Err(_) => {
-                    c.alone.extend(c.literal_info.iter().map(|l| l.slot));
+                    // Every rule runs on its own; no pattern is filtered.
+                    c.alone.extend(c.literal_info.iter().filter_map(|l| match l {
+                        Literal::Phrase { slot, .. } => Some(*slot),
+                        _ => None,
+                    }));
                     c.literal_info.clear();
+                    c.filtered.iter_mut().flatten().for_each(|f| *f = false);
+                    c.line_seqs.clear();
                 }
             }
         }
@@ -209,26 +260,48 @@ impl Combined {
         let text = doc.text();
         let mut hits: Vec<Vec<Hit>> = (0..self.rules.len()).map(|_| Vec::new()).collect();
         let mut done = vec![false; self.rules.len()];
+        // Per pattern rule and pattern: whether one of its required literals occurs.
+        let mut seen: Vec<Vec<bool>> = self.filtered.iter().map(|f| vec![false; f.len()]).collect();
+        let mut unfold = false;
 
-        // Phrases and substitutions.
+        // Phrases and substitutions, and the patterns' required literals.
         if let Some(ac) = &self.literals {
             let mut raw: Vec<Vec<(Span, usize)>> =
                 (0..self.rules.len()).map(|_| Vec::new()).collect();
             for m in ac.find_overlapping_iter(text) {
-                let info = &self.literal_info[m.pattern().as_usize()];
+                let (slot, local, exact, whole_word) = match &self.literal_info[m.pattern().as_usize()] {
+                    Literal::Phrase {
+                        slot,
+                        local,
+                        exact,
+                        whole_word,
+                    } => (*slot, *local, exact, *whole_word),
+                    Literal::Required { slot, k, seq } => {
+                        if !seen[*slot][*k] && check_hit(seq, text, m.start(), m.end()) {
+                            seen[*slot][*k] = true;
+                        }
+                        continue;
+                    }
+                    Literal::Unfold => {
+                        unfold = true;
+                        continue;
+                    }
+                };
                 let (s, e) = (m.start(), m.end());
-                if let Some(exact) = &info.exact
+                if let Some(exact) = exact
                     && text.as_bytes()[s..e] != *exact.as_bytes()
                 {
                     continue;
                 }
-                if info.whole_word && !word_bounded(text, s, e) {
+                if whole_word && !word_bounded(text, s, e) {
                     continue;
                 }
-                raw[info.slot].push((Span::new(s, e), info.local));
+                raw[slot].push((Span::new(s, e), local));
             }
             for info in &self.literal_info {
-                let slot = info.slot;
+                let Literal::Phrase { slot, .. } = *info else {
+                    continue;
+                };
                 if !done[slot] {
                     done[slot] = true;
                     let all = std::mem::take(&mut raw[slot]);
@@ -241,9 +314,18 @@ impl Combined {
 
         // Whole-line phrases and patterns, line by line.
         let any_lines = !self.lines_folded.is_empty() || !self.lines_exact.is_empty();
-        if any_lines || self.line_set.is_some() {
+        if any_lines || self.line_set.is_some() || !self.line_seqs.is_empty() {
             for line in doc.lines() {
                 let s = doc.slice(line.span);
+                let trimmed = trim_span(text, line.span);
+                // Whole-line patterns run on each non-empty trimmed line.
+                if !self.line_seqs.is_empty() && !trimmed.is_empty() {
+                    for &(slot, k, seq) in &self.line_seqs {
+                        if !seen[slot][k] && check_line(seq, text, trimmed.start) {
+                            seen[slot][k] = true;
+                        }
+                    }
+                }
                 if any_lines && !is_blank(s) {
                     let span = trim_span(text, line.span);
                     for (map, exact) in [(&self.lines_folded, false), (&self.lines_exact, true)] {
@@ -297,7 +379,13 @@ impl Combined {
             }
         }
         for &slot in &self.alone {
-            hits[slot] = declarative(&self.rules[slot]).matcher.find(doc);
+            let (filtered, seen) = (&self.filtered[slot], &seen[slot]);
+            // A pattern without required literals always runs; one with them only
+            // if one occurs (or the document defeats the case-insensitive search).
+            let may_match = |k: usize| unfold || !filtered.get(k).copied().unwrap_or(false) || seen[k];
+            hits[slot] = declarative(&self.rules[slot])
+                .matcher
+                .find_where(doc, &may_match);
         }
 
         DocumentHits(

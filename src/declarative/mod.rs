@@ -4,8 +4,10 @@
 
 mod combined;
 mod matcher;
+pub mod prefilter;
 
 pub use combined::Combined;
+pub use matcher::PatternFilters;
 
 use crate::diagnostic::{Applicability, Category, Severity, Suggestion};
 use crate::document::Document;
@@ -93,27 +95,30 @@ pub struct DeclarativeRule {
     applicability: Option<Applicability>,
 }
 
-/// Loads and self-tests one rule file.
+/// Loads, compiles and self-tests one rule file.
 pub fn load(path: &str, text: &str, source: RuleSource) -> Result<DeclarativeRule, RuleFileError> {
-    load_with(path, text, source, true)
+    load_with(path, text, source, None)
 }
 
-/// Loads a rule file without running its examples: for the files embedded from
-/// `lints/`, whose examples `cargo test` runs (tests/lint_files.rs), so start-up
-/// does not pay for them on every run.
+/// Loads a rule file without compiling its regexes or running its examples: for the
+/// files embedded from `lints/`, whose examples `cargo test` runs
+/// (tests/lint_files.rs), so start-up does not pay for them on every run. Each
+/// pattern compiles on first use, and only for documents that pass its filter in
+/// `filters` (one entry per pattern, worked out by `build.rs`).
 pub fn load_trusted(
     path: &str,
     text: &str,
     source: RuleSource,
+    filters: PatternFilters,
 ) -> Result<DeclarativeRule, RuleFileError> {
-    load_with(path, text, source, false)
+    load_with(path, text, source, Some(filters))
 }
 
 fn load_with(
     path: &str,
     text: &str,
     source: RuleSource,
-    self_test: bool,
+    filters: Option<PatternFilters>,
 ) -> Result<DeclarativeRule, RuleFileError> {
     let src: Arc<str> = Arc::from(text);
     let err = |span: Option<Range<usize>>, message: String| RuleFileError {
@@ -135,7 +140,7 @@ fn load_with(
             format!("rule id `{id}` is not kebab-case"),
         ));
     }
-    let matcher = Matcher::build(&file).map_err(|(span, m)| err(span, m))?;
+    let matcher = Matcher::build(&file, filters).map_err(|(span, m)| err(span, m))?;
     if file.fix == Some(FixKind::Replace)
         && file.kind != Kind::Substitution
         && file.replacement.is_none()
@@ -188,7 +193,7 @@ fn load_with(
         replacement: file.replacement.clone(),
         applicability: file.applicability,
     };
-    if !self_test {
+    if filters.is_some() {
         return Ok(rule);
     }
     for ex in &file.examples {
