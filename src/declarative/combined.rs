@@ -8,7 +8,7 @@
 
 use super::DeclarativeRule;
 use super::matcher::{Hit, Matcher, normalise_line, word_bounded};
-use super::prefilter::{Elem, Seq, check_hit, check_line};
+use super::prefilter::{Seq, anchor_literals, check_hit, check_line};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::Rule;
 use crate::span::Span;
@@ -171,20 +171,20 @@ impl Combined {
                     case_sensitive,
                 } => {
                     for (k, p) in patterns.iter().enumerate() {
-                        c.filtered[slot].push(p.filter.is_some());
+                        c.filtered[slot].push(p.filter.is_some_and(|f| !f.is_empty()));
                         for seq in p.filter.unwrap_or_default() {
-                            match seq.anchor.map(|a| &seq.elems[a]) {
-                                Some(Elem::Lit(lits)) => {
-                                    for lit in *lits {
-                                        literals.push(lit);
-                                        c.literal_info.push(Literal::Required { slot, k, seq });
-                                    }
-                                }
-                                Some(Elem::Class { .. }) => {
-                                    // Not made by the analysis; no filter then.
-                                    c.filtered[slot][k] = false;
-                                }
-                                None => c.line_seqs.push((slot, k, seq)),
+                            if seq.anchor.is_none() {
+                                c.line_seqs.push((slot, k, seq));
+                                continue;
+                            }
+                            let lits = anchor_literals(seq);
+                            if lits.is_empty() {
+                                // Not made by the analysis; no filter then.
+                                c.filtered[slot][k] = false;
+                            }
+                            for lit in lits {
+                                literals.push(lit);
+                                c.literal_info.push(Literal::Required { slot, k, seq });
                             }
                         }
                         let src = if *case_sensitive {
@@ -277,7 +277,7 @@ impl Combined {
                         whole_word,
                     } => (*slot, *local, exact, *whole_word),
                     Literal::Required { slot, k, seq } => {
-                        if !seen[*slot][*k] && check_hit(seq, text, m.start(), m.end()) {
+                        if !seen[*slot][*k] && check_hit(seq, text, m.start()) {
                             seen[*slot][*k] = true;
                         }
                         continue;
@@ -321,7 +321,7 @@ impl Combined {
                 // Whole-line patterns run on each non-empty trimmed line.
                 if !self.line_seqs.is_empty() && !trimmed.is_empty() {
                     for &(slot, k, seq) in &self.line_seqs {
-                        if !seen[slot][k] && check_line(seq, text, trimmed.start) {
+                        if !seen[slot][k] && check_line(seq, doc.slice(trimmed)) {
                             seen[slot][k] = true;
                         }
                     }

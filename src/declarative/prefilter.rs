@@ -46,6 +46,8 @@ pub enum Elem<'a> {
         min: u32,
         max: u32,
     },
+    /// One of these chains (an alternation or an optional group).
+    Alt(&'a [&'a [Elem<'a>]]),
 }
 
 /// A chain of links and where the search for it starts.
@@ -105,6 +107,7 @@ pub enum OwnedElem {
         min: u32,
         max: u32,
     },
+    Alt(Vec<Vec<OwnedElem>>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,9 +236,31 @@ fn repetition(min: u32, max: Option<u32>, sub: &Hir) -> Info {
         }
     }
     if min == 0 {
-        return Info::default();
+        // `(?:...)?` of a chain: the chain or nothing.
+        return match s.whole {
+            Some(chain) if max == Some(1) && alt_ok(&[&chain]) => {
+                whole(vec![OwnedElem::Alt(vec![chain, vec![]])])
+            }
+            _ => Info::default(),
+        };
     }
     at_least(min, s)
+}
+
+/// Whether chains are small enough to keep as one alternation link.
+fn alt_ok(chains: &[&Vec<OwnedElem>]) -> bool {
+    chains.len() <= SET_LIMIT && chains.iter().map(|c| weight(c)).sum::<usize>() <= 4 * SET_LIMIT
+}
+
+fn weight(chain: &[OwnedElem]) -> usize {
+    chain
+        .iter()
+        .map(|e| match e {
+            OwnedElem::Lit(s) => s.len(),
+            OwnedElem::Class { .. } => 1,
+            OwnedElem::Alt(bs) => bs.iter().map(|b| weight(b)).sum::<usize>() + 1,
+        })
+        .sum()
 }
 
 /// `x{min,}` (or bounded), min >= 1: starts and ends with copies of x.
@@ -317,6 +342,13 @@ fn alternation(subs: &[Hir]) -> Info {
     if all_lit && union.len() <= SET_LIMIT {
         return whole(vec![OwnedElem::Lit(union)]);
     }
+    // All chains: one alternation link.
+    let chains: Option<Vec<&Vec<OwnedElem>>> = infos.iter().map(|i| i.whole.as_ref()).collect();
+    if let Some(chains) = chains
+        && alt_ok(&chains)
+    {
+        return whole(vec![OwnedElem::Alt(chains.into_iter().cloned().collect())]);
+    }
     // Otherwise: what every branch starts (ends) with, and any branch's requirement.
     let first = |chain: &Vec<OwnedElem>| chain.first().cloned();
     let last = |chain: &Vec<OwnedElem>| chain.last().cloned();
@@ -346,7 +378,7 @@ fn union_of(links: impl Iterator<Item = Option<OwnedElem>>) -> Option<OwnedElem>
     for l in links {
         match l? {
             OwnedElem::Lit(s) => set.extend(s),
-            OwnedElem::Class { .. } => return None,
+            _ => return None,
         }
     }
     (set.len() <= SET_LIMIT).then_some(OwnedElem::Lit(set))
@@ -428,6 +460,11 @@ fn min_len(e: &OwnedElem) -> usize {
     match e {
         OwnedElem::Lit(s) => s.iter().map(Vec::len).min().unwrap_or(0),
         OwnedElem::Class { min, .. } => (*min).min(4) as usize,
+        OwnedElem::Alt(bs) => bs
+            .iter()
+            .map(|b| b.iter().map(min_len).sum::<usize>())
+            .min()
+            .unwrap_or(0),
     }
 }
 
@@ -515,29 +552,43 @@ fn class_elem_large(class: &Class, min: u32, max: u32) -> Option<OwnedElem> {
 pub fn to_rust(filter: &[OwnedSeq]) -> String {
     let mut out = String::from("&[");
     for s in filter {
-        out.push_str("Seq { elems: &[");
-        for e in &s.elems {
-            match e {
-                OwnedElem::Lit(set) => {
-                    out.push_str("Elem::Lit(&[");
-                    for l in set {
-                        let _ = write!(out, "b\"{}\", ", l.escape_ascii());
-                    }
-                    out.push_str("]), ");
-                }
-                OwnedElem::Class { ranges, min, max } => {
-                    out.push_str("Elem::Class { ranges: &[");
-                    for (a, b) in ranges {
-                        let _ = write!(out, "({a:?}, {b:?}), ");
-                    }
-                    let _ = write!(out, "], min: {min}, max: {max} }}, ");
-                }
-            }
-        }
-        let _ = write!(out, "], anchor: {:?} }}, ", s.anchor);
+        out.push_str("Seq { elems: ");
+        chain_to_rust(&s.elems, &mut out);
+        let _ = write!(out, ", anchor: {:?} }}, ", s.anchor);
     }
     out.push(']');
     out
+}
+
+fn chain_to_rust(chain: &[OwnedElem], out: &mut String) {
+    out.push_str("&[");
+    for e in chain {
+        match e {
+            OwnedElem::Lit(set) => {
+                out.push_str("Elem::Lit(&[");
+                for l in set {
+                    let _ = write!(out, "b\"{}\", ", l.escape_ascii());
+                }
+                out.push_str("]), ");
+            }
+            OwnedElem::Class { ranges, min, max } => {
+                out.push_str("Elem::Class { ranges: &[");
+                for (a, b) in ranges {
+                    let _ = write!(out, "({a:?}, {b:?}), ");
+                }
+                let _ = write!(out, "], min: {min}, max: {max} }}, ");
+            }
+            OwnedElem::Alt(branches) => {
+                out.push_str("Elem::Alt(&[");
+                for b in branches {
+                    chain_to_rust(b, out);
+                    out.push_str(", ");
+                }
+                out.push_str("]), ");
+            }
+        }
+    }
+    out.push(']');
 }
 
 // ---------------------------------------------------------------------------------
@@ -553,20 +604,25 @@ fn in_class(ranges: &[(char, char)], c: char) -> bool {
     ranges.iter().any(|&(a, b)| a <= c && c <= b)
 }
 
-/// Whether `elems` match forward from `pos`.
-fn forward(elems: &[Elem], text: &str, pos: usize, budget: &mut u32) -> bool {
+/// Whether `elems` match forward from `pos` and `then` accepts where they end.
+fn forward(
+    elems: &[Elem],
+    text: &str,
+    pos: usize,
+    budget: &mut u32,
+    then: &mut dyn FnMut(usize, &mut u32) -> bool,
+) -> bool {
     if *budget == 0 {
         return true;
     }
     *budget -= 1;
     let Some((first, rest)) = elems.split_first() else {
-        return true;
+        return then(pos, budget);
     };
-    let bytes = text.as_bytes();
     match first {
-        Elem::Lit(set) => set
-            .iter()
-            .any(|l| has_at(bytes, pos, l) && forward(rest, text, pos + l.len(), budget)),
+        Elem::Lit(set) => set.iter().any(|l| {
+            has_at(text.as_bytes(), pos, l) && forward(rest, text, pos + l.len(), budget, then)
+        }),
         Elem::Class { ranges, min, max } => {
             let Some(tail) = text.get(pos..) else {
                 return true;
@@ -580,26 +636,37 @@ fn forward(elems: &[Elem], text: &str, pos: usize, budget: &mut u32) -> bool {
             }
             (*min as usize..ends.len())
                 .rev()
-                .any(|k| forward(rest, text, ends[k], budget))
+                .any(|k| forward(rest, text, ends[k], budget, then))
         }
+        Elem::Alt(branches) => branches.iter().any(|b| {
+            forward(b, text, pos, budget, &mut |p, budget: &mut u32| {
+                forward(rest, text, p, budget, then)
+            })
+        }),
     }
 }
 
-/// Whether `elems` match backward, ending at `pos`.
-fn backward(elems: &[Elem], text: &str, pos: usize, budget: &mut u32) -> bool {
+/// Whether `elems` match backward, ending at `pos`, and `then` accepts where they
+/// start.
+fn backward(
+    elems: &[Elem],
+    text: &str,
+    pos: usize,
+    budget: &mut u32,
+    then: &mut dyn FnMut(usize, &mut u32) -> bool,
+) -> bool {
     if *budget == 0 {
         return true;
     }
     *budget -= 1;
     let Some((last, rest)) = elems.split_last() else {
-        return true;
+        return then(pos, budget);
     };
-    let bytes = text.as_bytes();
     match last {
         Elem::Lit(set) => set.iter().any(|l| {
             pos >= l.len()
-                && has_at(bytes, pos - l.len(), l)
-                && backward(rest, text, pos - l.len(), budget)
+                && has_at(text.as_bytes(), pos - l.len(), l)
+                && backward(rest, text, pos - l.len(), budget, then)
         }),
         Elem::Class { ranges, min, max } => {
             let Some(head) = text.get(..pos) else {
@@ -614,23 +681,40 @@ fn backward(elems: &[Elem], text: &str, pos: usize, budget: &mut u32) -> bool {
             }
             (*min as usize..starts.len())
                 .rev()
-                .any(|k| backward(rest, text, starts[k], budget))
+                .any(|k| backward(rest, text, starts[k], budget, then))
         }
+        Elem::Alt(branches) => branches.iter().any(|b| {
+            backward(b, text, pos, budget, &mut |p, budget: &mut u32| {
+                backward(rest, text, p, budget, then)
+            })
+        }),
     }
 }
 
-/// Whether sequence `seq` matches around a hit of its anchor at `start..end`.
-pub fn check_hit(seq: &Seq, text: &str, start: usize, end: usize) -> bool {
+/// The strings of a sequence's anchor that an automaton must look for: those with
+/// no other string of the set as a prefix (a hit is then checked from its start).
+pub fn anchor_literals<'a>(seq: &Seq<'a>) -> Vec<&'a [u8]> {
+    let Some(Elem::Lit(set)) = seq.anchor.map(|a| &seq.elems[a]) else {
+        return Vec::new();
+    };
+    set.iter()
+        .copied()
+        .filter(|l| !set.iter().any(|p| p.len() < l.len() && l.starts_with(p)))
+        .collect()
+}
+
+/// Whether sequence `seq` matches around a hit of its anchor starting at `start`.
+pub fn check_hit(seq: &Seq, text: &str, start: usize) -> bool {
     let Some(a) = seq.anchor else {
         return true;
     };
     let mut budget = STEP_BUDGET;
-    backward(&seq.elems[..a], text, start, &mut budget)
-        && forward(&seq.elems[a + 1..], text, end, &mut budget)
+    backward(&seq.elems[..a], text, start, &mut budget, &mut |_, _| true)
+        && forward(&seq.elems[a..], text, start, &mut budget, &mut |_, _| true)
 }
 
-/// Whether line-anchored `seq` matches at `start`, the start of a trimmed line.
-pub fn check_line(seq: &Seq, text: &str, start: usize) -> bool {
+/// Whether line-anchored `seq` matches at the start of `line`, a trimmed line.
+pub fn check_line(seq: &Seq, line: &str) -> bool {
     let mut budget = STEP_BUDGET;
-    forward(seq.elems, text, start, &mut budget)
+    forward(seq.elems, line, 0, &mut budget, &mut |_, _| true)
 }
