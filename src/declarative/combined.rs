@@ -29,10 +29,17 @@ const SET_DFA_LIMIT: usize = 32 << 20;
 /// stays for patterns a set can serve; see the benchmark notes in bench/README.md.
 const USE_SETS: bool = false;
 
+/// The automaton looks for at most this many leading bytes of each literal; a hit
+/// is then checked against the whole literal. Short keys make a small automaton
+/// that is cheap to build, which is most of what one small file costs.
+const KEY_LEN: usize = 8;
+
 /// A literal of the combined automaton.
 enum Literal {
     /// A phrase or substitution key.
     Phrase {
+        /// The whole phrase, compared ASCII case-insensitively at a hit.
+        full: Box<[u8]>,
         slot: usize,
         /// Index of the phrase (or substitution key) in its rule.
         local: usize,
@@ -57,6 +64,9 @@ pub struct Combined {
     rules: Vec<Arc<dyn Rule>>,
     literals: Option<AhoCorasick>,
     literal_info: Vec<Literal>,
+    /// Per key of the automaton: the literals (indices into `literal_info`) that
+    /// start with it, in order.
+    keys: Vec<Vec<usize>>,
     /// Normalised whole-line phrase -> rules (slots), case-insensitive and sensitive.
     lines_folded: FxHashMap<String, Vec<usize>>,
     lines_exact: FxHashMap<String, Vec<usize>>,
@@ -103,6 +113,7 @@ impl Combined {
             rules: Vec::new(),
             literals: None,
             literal_info: Vec::new(),
+            keys: Vec::new(),
             lines_folded: FxHashMap::default(),
             lines_exact: FxHashMap::default(),
             line_set: None,
@@ -126,6 +137,7 @@ impl Combined {
                     for (local, p) in phrases.iter().enumerate() {
                         literals.push(p.as_bytes());
                         c.literal_info.push(Literal::Phrase {
+                            full: p.as_bytes().into(),
                             slot,
                             local,
                             exact: case_sensitive.then(|| p.as_str().into()),
@@ -142,6 +154,7 @@ impl Combined {
                     for (local, p) in left.iter().enumerate() {
                         literals.push(p.as_bytes());
                         c.literal_info.push(Literal::Phrase {
+                            full: p.as_bytes().into(),
                             slot,
                             local,
                             exact: case_sensitive.then(|| p.as_str().into()),
@@ -207,11 +220,23 @@ impl Combined {
                 c.literal_info.push(Literal::Unfold);
             }
         }
-        if !literals.is_empty() {
+        // One key per distinct (case-folded) leading part.
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        let mut key_of: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
+        for (i, lit) in literals.iter().enumerate() {
+            let key = lit[..lit.len().min(KEY_LEN)].to_ascii_lowercase();
+            let k = *key_of.entry(key).or_insert_with_key(|key| {
+                keys.push(key.clone());
+                c.keys.push(Vec::new());
+                keys.len() - 1
+            });
+            c.keys[k].push(i);
+        }
+        if !keys.is_empty() {
             match AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .build(&literals)
+                .build(&keys)
             {
                 Ok(ac) => c.literals = Some(ac),
                 Err(_) => {
@@ -221,6 +246,7 @@ impl Combined {
                         _ => None,
                     }));
                     c.literal_info.clear();
+                    c.keys.clear();
                     c.filtered.iter_mut().flatten().for_each(|f| *f = false);
                     c.line_seqs.clear();
                 }
@@ -268,35 +294,46 @@ impl Combined {
         if let Some(ac) = &self.literals {
             let mut raw: Vec<Vec<(Span, usize)>> =
                 (0..self.rules.len()).map(|_| Vec::new()).collect();
+            let bytes = text.as_bytes();
             for m in ac.find_overlapping_iter(text) {
-                let (slot, local, exact, whole_word) = match &self.literal_info[m.pattern().as_usize()] {
-                    Literal::Phrase {
-                        slot,
-                        local,
-                        exact,
-                        whole_word,
-                    } => (*slot, *local, exact, *whole_word),
-                    Literal::Required { slot, k, seq } => {
-                        if !seen[*slot][*k] && check_hit(seq, text, m.start()) {
-                            seen[*slot][*k] = true;
+                let s = m.start();
+                for &i in &self.keys[m.pattern().as_usize()] {
+                    let (full, slot, local, exact, whole_word) = match &self.literal_info[i] {
+                        Literal::Phrase {
+                            full,
+                            slot,
+                            local,
+                            exact,
+                            whole_word,
+                        } => (full, *slot, *local, exact, *whole_word),
+                        Literal::Required { slot, k, seq } => {
+                            if !seen[*slot][*k] && check_hit(seq, text, s) {
+                                seen[*slot][*k] = true;
+                            }
+                            continue;
                         }
+                        Literal::Unfold => {
+                            unfold = true;
+                            continue;
+                        }
+                    };
+                    let e = s + full.len();
+                    if !bytes
+                        .get(s..e)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(full))
+                    {
                         continue;
                     }
-                    Literal::Unfold => {
-                        unfold = true;
+                    if let Some(exact) = exact
+                        && bytes[s..e] != *exact.as_bytes()
+                    {
                         continue;
                     }
-                };
-                let (s, e) = (m.start(), m.end());
-                if let Some(exact) = exact
-                    && text.as_bytes()[s..e] != *exact.as_bytes()
-                {
-                    continue;
+                    if whole_word && !word_bounded(text, s, e) {
+                        continue;
+                    }
+                    raw[slot].push((Span::new(s, e), local));
                 }
-                if whole_word && !word_bounded(text, s, e) {
-                    continue;
-                }
-                raw[slot].push((Span::new(s, e), local));
             }
             for info in &self.literal_info {
                 let Literal::Phrase { slot, .. } = *info else {

@@ -144,7 +144,15 @@ pub fn pattern_filter(
         .ok()?;
     let info = analyse(&hir);
     let mut best = info.required;
-    if whole_line && starts_at_haystack_start(&hir) {
+    // A line-start check runs on every line, a search hit only where its anchor
+    // occurs: the first is for patterns without a good anchor.
+    let good_anchor = best.as_ref().is_some_and(|r| {
+        r.iter().all(|s| match s.anchor.map(|a| &s.elems[a]) {
+            Some(OwnedElem::Lit(l)) => l.iter().all(|x| x.len() >= 3),
+            _ => false,
+        })
+    });
+    if whole_line && !good_anchor && starts_at_haystack_start(&hir) {
         let chain = info.whole.unwrap_or(info.prefix);
         if line_chain_useful(&chain) {
             best = better(
@@ -604,6 +612,22 @@ fn in_class(ranges: &[(char, char)], c: char) -> bool {
     ranges.iter().any(|&(a, b)| a <= c && c <= b)
 }
 
+/// The strings of a sorted literal set that may start with byte `b` (ASCII
+/// lower-cased), plus the empty string if the set has it.
+fn candidates<'a>(set: &'a [&'a [u8]], b: Option<u8>) -> impl Iterator<Item = &'a [u8]> {
+    let empty = set.first().filter(|l| l.is_empty()).copied();
+    let range = match b {
+        Some(b) => {
+            let b = b.to_ascii_lowercase();
+            let lo = set.partition_point(|l| l.first().is_none_or(|&f| f < b));
+            let hi = set.partition_point(|l| l.first().is_none_or(|&f| f <= b));
+            &set[lo..hi.max(lo)]
+        }
+        None => &[],
+    };
+    empty.into_iter().chain(range.iter().copied())
+}
+
 /// Whether `elems` match forward from `pos` and `then` accepts where they end.
 fn forward(
     elems: &[Elem],
@@ -619,24 +643,29 @@ fn forward(
     let Some((first, rest)) = elems.split_first() else {
         return then(pos, budget);
     };
+    let bytes = text.as_bytes();
     match first {
-        Elem::Lit(set) => set.iter().any(|l| {
-            has_at(text.as_bytes(), pos, l) && forward(rest, text, pos + l.len(), budget, then)
+        Elem::Lit(set) => candidates(set, bytes.get(pos).copied()).any(|l| {
+            has_at(bytes, pos, l) && forward(rest, text, pos + l.len(), budget, then)
         }),
         Elem::Class { ranges, min, max } => {
             let Some(tail) = text.get(pos..) else {
                 return true;
             };
-            let mut ends = vec![pos];
+            let mut n = 0u32;
+            if *min == 0 && forward(rest, text, pos, budget, then) {
+                return true;
+            }
             for (i, c) in tail.char_indices() {
-                if ends.len() as u64 > u64::from(*max) || !in_class(ranges, c) {
+                if n >= *max || !in_class(ranges, c) {
                     break;
                 }
-                ends.push(pos + i + c.len_utf8());
+                n += 1;
+                if n >= *min && forward(rest, text, pos + i + c.len_utf8(), budget, then) {
+                    return true;
+                }
             }
-            (*min as usize..ends.len())
-                .rev()
-                .any(|k| forward(rest, text, ends[k], budget, then))
+            false
         }
         Elem::Alt(branches) => branches.iter().any(|b| {
             forward(b, text, pos, budget, &mut |p, budget: &mut u32| {
@@ -662,26 +691,31 @@ fn backward(
     let Some((last, rest)) = elems.split_last() else {
         return then(pos, budget);
     };
+    let bytes = text.as_bytes();
     match last {
         Elem::Lit(set) => set.iter().any(|l| {
             pos >= l.len()
-                && has_at(text.as_bytes(), pos - l.len(), l)
+                && has_at(bytes, pos - l.len(), l)
                 && backward(rest, text, pos - l.len(), budget, then)
         }),
         Elem::Class { ranges, min, max } => {
             let Some(head) = text.get(..pos) else {
                 return true;
             };
-            let mut starts = vec![pos];
+            let mut n = 0u32;
+            if *min == 0 && backward(rest, text, pos, budget, then) {
+                return true;
+            }
             for (i, c) in head.char_indices().rev() {
-                if starts.len() as u64 > u64::from(*max) || !in_class(ranges, c) {
+                if n >= *max || !in_class(ranges, c) {
                     break;
                 }
-                starts.push(i);
+                n += 1;
+                if n >= *min && backward(rest, text, i, budget, then) {
+                    return true;
+                }
             }
-            (*min as usize..starts.len())
-                .rev()
-                .any(|k| backward(rest, text, starts[k], budget, then))
+            false
         }
         Elem::Alt(branches) => branches.iter().any(|b| {
             backward(b, text, pos, budget, &mut |p, budget: &mut u32| {
