@@ -20,15 +20,16 @@ fn main() {
     files.retain(|p| p.extension().is_some_and(|x| x == "toml"));
     files.sort();
     let mut out = String::from(
-        "pub static EMBEDDED_LINTS: &[(&str, &str, crate::declarative::PatternFilters)] = &[\n",
+        "pub static EMBEDDED_LINTS: &[(&str, &str, Option<EmbeddedFile>, PatternFilters)] = &[\n",
     );
     for f in files {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         println!("cargo:rerun-if-changed={}", f.display());
         let text = fs::read_to_string(&f).unwrap_or_default();
         out.push_str(&format!(
-            "    ({name:?}, include_str!({:?}), &[{}]),\n",
+            "    ({name:?}, include_str!({:?}), {}, &[{}]),\n",
             f.display().to_string(),
+            embedded_file(&text),
             pattern_filters(&text)
         ));
     }
@@ -38,6 +39,102 @@ fn main() {
         out,
     )
     .unwrap();
+}
+
+/// The rule file's fields as Rust source for an `Option<EmbeddedFile>`, so that
+/// start-up parses no TOML. `None` when the file has anything unexpected: the
+/// program then parses the text itself and reports the problem.
+fn embedded_file(text: &str) -> String {
+    const KNOWN: &[&str] = &[
+        "id",
+        "category",
+        "severity",
+        "kind",
+        "summary",
+        "description",
+        "message",
+        "phrases",
+        "patterns",
+        "substitutions",
+        "case_sensitive",
+        "whole_word",
+        "whole_line",
+        "fix",
+        "replacement",
+        "applicability",
+        "examples",
+        "counterexamples",
+    ];
+    let Ok(t) = text.parse::<toml::Table>() else {
+        return "None".into();
+    };
+    if t.keys().any(|k| !KNOWN.contains(&k.as_str())) {
+        return "None".into();
+    }
+    let string = |k: &str| t.get(k).map(|v| v.as_str().map(|s| format!("{s:?}")));
+    let opt_string = |k: &str| match string(k) {
+        None => Some("None".to_string()),
+        Some(Some(s)) => Some(format!("Some({s})")),
+        Some(None) => None,
+    };
+    let flag = |k: &str| match t.get(k) {
+        None => Some(None),
+        Some(v) => v.as_bool().map(Some),
+    };
+    let list = |k: &str| -> Option<String> {
+        let Some(v) = t.get(k) else {
+            return Some("&[]".into());
+        };
+        let mut out = String::from("&[");
+        for item in v.as_array()? {
+            out.push_str(&format!("{:?}, ", item.as_str()?));
+        }
+        out.push(']');
+        Some(out)
+    };
+    let substitutions = || -> Option<String> {
+        let Some(v) = t.get("substitutions") else {
+            return Some("&[]".into());
+        };
+        let map: std::collections::BTreeMap<&String, &str> = v
+            .as_table()?
+            .iter()
+            .map(|(k, v)| v.as_str().map(|v| (k, v)))
+            .collect::<Option<_>>()?;
+        let mut out = String::from("&[");
+        for (k, v) in map {
+            out.push_str(&format!("({k:?}, {v:?}), "));
+        }
+        out.push(']');
+        Some(out)
+    };
+    let fields = || -> Option<String> {
+        Some(format!(
+            "Some(EmbeddedFile {{ id: {}, category: {}, severity: {}, kind: {}, summary: {}, \
+             description: {}, message: {}, phrases: {}, patterns: {}, substitutions: {}, \
+             case_sensitive: {:?}, whole_word: {:?}, whole_line: {:?}, fix: {}, \
+             replacement: {}, applicability: {}, examples: {}, counterexamples: {} }})",
+            string("id")??,
+            string("category")??,
+            opt_string("severity")?,
+            string("kind")??,
+            string("summary")??,
+            string("description")??,
+            string("message")??,
+            list("phrases")?,
+            list("patterns")?,
+            substitutions()?,
+            flag("case_sensitive")?,
+            flag("whole_word")?,
+            flag("whole_line")?,
+            opt_string("fix")?,
+            opt_string("replacement")?,
+            opt_string("applicability")?,
+            list("examples")?,
+            list("counterexamples")?,
+        ))
+    };
+    fields().unwrap_or_else(|| "None".into())
 }
 
 /// Rust source for the filter of each pattern of a rule file: one `Some(&[Seq ..])`

@@ -12,6 +12,7 @@ use std::sync::{Arc, OnceLock};
 
 mod embedded {
     use crate::declarative::prefilter::{Elem, Seq};
+    use crate::declarative::{EmbeddedFile, PatternFilters};
     include!(concat!(env!("OUT_DIR"), "/embedded_lints.rs"));
 }
 
@@ -29,9 +30,10 @@ impl Registry {
         let mut errors = Vec::new();
         // Nothing is compiled here (patterns compile on first use), so loading is
         // cheap and stays on this thread: no thread pool is started for one file.
-        for (name, text, filters) in embedded::EMBEDDED_LINTS {
+        for (name, text, parsed, filters) in embedded::EMBEDDED_LINTS {
             let path = format!("lints/{name}");
-            match declarative::load_trusted(&path, text, RuleSource::Embedded(name), filters) {
+            let source = RuleSource::Embedded(name);
+            match declarative::load_trusted(&path, text, parsed.as_ref(), source, filters) {
                 Ok(r) => rules.push(Arc::new(r)),
                 Err(e) => errors.push(e),
             }

@@ -51,7 +51,7 @@ impl Pattern {
     /// The compiled regex, compiling it now if need be.
     pub fn regex(&self) -> Option<&Regex> {
         self.regex
-            .get_or_init(|| { if std::env::var_os("DBG_COMPILE").is_some() { eprintln!("compile {}", &self.source[..self.source.len().min(60)]); } Self::compile(&self.source, self.case_insensitive).ok() })
+            .get_or_init(|| Self::compile(&self.source, self.case_insensitive).ok())
             .as_ref()
     }
 

@@ -86,6 +86,75 @@ struct RuleFile {
     counterexamples: Vec<Spanned<String>>,
 }
 
+/// A rule file's fields as `build.rs` read them from an embedded file, so that
+/// start-up does not parse TOML. Enums are kept as their TOML strings.
+pub struct EmbeddedFile {
+    pub id: &'static str,
+    pub category: &'static str,
+    pub severity: Option<&'static str>,
+    pub kind: &'static str,
+    pub summary: &'static str,
+    pub description: &'static str,
+    pub message: &'static str,
+    pub phrases: &'static [&'static str],
+    pub patterns: &'static [&'static str],
+    /// Sorted by key.
+    pub substitutions: &'static [(&'static str, &'static str)],
+    pub case_sensitive: Option<bool>,
+    pub whole_word: Option<bool>,
+    pub whole_line: Option<bool>,
+    pub fix: Option<&'static str>,
+    pub replacement: Option<&'static str>,
+    pub applicability: Option<&'static str>,
+    pub examples: &'static [&'static str],
+    pub counterexamples: &'static [&'static str],
+}
+
+impl RuleFile {
+    /// The same file as `toml::from_str` would give (spans aside: they are empty),
+    /// or `None` if an enum value is unknown.
+    fn from_embedded(e: &EmbeddedFile) -> Option<RuleFile> {
+        fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+            use serde::de::IntoDeserializer;
+            let d: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+                s.into_deserializer();
+            T::deserialize(d).ok()
+        }
+        fn opt<T: serde::de::DeserializeOwned>(s: Option<&str>) -> Option<Option<T>> {
+            match s {
+                None => Some(None),
+                Some(s) => parse(s).map(Some),
+            }
+        }
+        let spanned = |s: &str| Spanned::new(0..0, s.to_string());
+        let list = |l: &[&str]| l.iter().map(|s| spanned(s)).collect();
+        Some(RuleFile {
+            id: spanned(e.id),
+            category: parse(e.category)?,
+            severity: opt(e.severity)?,
+            kind: parse(e.kind)?,
+            summary: e.summary.to_string(),
+            description: e.description.to_string(),
+            message: e.message.to_string(),
+            phrases: list(e.phrases),
+            patterns: list(e.patterns),
+            substitutions: e
+                .substitutions
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            case_sensitive: e.case_sensitive.unwrap_or(false),
+            whole_word: e.whole_word,
+            whole_line: e.whole_line.unwrap_or(false),
+            fix: opt(e.fix)?,
+            replacement: e.replacement.map(str::to_string),
+            applicability: opt(e.applicability)?,
+            examples: list(e.examples),
+            counterexamples: list(e.counterexamples),
+        })
+    }
+}
+
 pub struct DeclarativeRule {
     meta: RuleMeta,
     matcher: Matcher,
@@ -97,26 +166,29 @@ pub struct DeclarativeRule {
 
 /// Loads, compiles and self-tests one rule file.
 pub fn load(path: &str, text: &str, source: RuleSource) -> Result<DeclarativeRule, RuleFileError> {
-    load_with(path, text, source, None)
+    load_with(path, text, None, source, None)
 }
 
 /// Loads a rule file without compiling its regexes or running its examples: for the
 /// files embedded from `lints/`, whose examples `cargo test` runs
 /// (tests/lint_files.rs), so start-up does not pay for them on every run. Each
 /// pattern compiles on first use, and only for documents that pass its filter in
-/// `filters` (one entry per pattern, worked out by `build.rs`).
+/// `filters` (one entry per pattern, worked out by `build.rs`). With `parsed`
+/// (the same file as read by `build.rs`), `text` is not parsed again.
 pub fn load_trusted(
     path: &str,
     text: &str,
+    parsed: Option<&EmbeddedFile>,
     source: RuleSource,
     filters: PatternFilters,
 ) -> Result<DeclarativeRule, RuleFileError> {
-    load_with(path, text, source, Some(filters))
+    load_with(path, text, parsed, source, Some(filters))
 }
 
 fn load_with(
     path: &str,
     text: &str,
+    parsed: Option<&EmbeddedFile>,
     source: RuleSource,
     filters: Option<PatternFilters>,
 ) -> Result<DeclarativeRule, RuleFileError> {
@@ -127,12 +199,15 @@ fn load_with(
         span,
         message,
     };
-    let file: RuleFile = toml::from_str(text).map_err(|e| {
-        err(
-            e.span(),
-            format!("invalid rule file: {}", e.message().trim()),
-        )
-    })?;
+    let file: RuleFile = match parsed.and_then(RuleFile::from_embedded) {
+        Some(f) => f,
+        None => toml::from_str(text).map_err(|e| {
+            err(
+                e.span(),
+                format!("invalid rule file: {}", e.message().trim()),
+            )
+        })?,
+    };
     let id = file.id.get_ref();
     if !is_kebab(id) {
         return Err(err(
