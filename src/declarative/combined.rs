@@ -241,10 +241,11 @@ impl Combined {
                 Ok(ac) => c.literals = Some(ac),
                 Err(_) => {
                     // Every rule runs on its own; no pattern is filtered.
-                    c.alone.extend(c.literal_info.iter().filter_map(|l| match l {
-                        Literal::Phrase { slot, .. } => Some(*slot),
-                        _ => None,
-                    }));
+                    c.alone
+                        .extend(c.literal_info.iter().filter_map(|l| match l {
+                            Literal::Phrase { slot, .. } => Some(*slot),
+                            _ => None,
+                        }));
                     c.literal_info.clear();
                     c.keys.clear();
                     c.filtered.iter_mut().flatten().for_each(|f| *f = false);
@@ -419,7 +420,8 @@ impl Combined {
             let (filtered, seen) = (&self.filtered[slot], &seen[slot]);
             // A pattern without required literals always runs; one with them only
             // if one occurs (or the document defeats the case-insensitive search).
-            let may_match = |k: usize| unfold || !filtered.get(k).copied().unwrap_or(false) || seen[k];
+            let may_match =
+                |k: usize| unfold || !filtered.get(k).copied().unwrap_or(false) || seen[k];
             hits[slot] = declarative(&self.rules[slot])
                 .matcher
                 .find_where(doc, &may_match);

@@ -55,8 +55,7 @@ impl Pattern {
             .as_ref()
     }
 
-    /// Whether the regex has been compiled (for tests and profiling).
-    pub fn is_compiled(&self) -> bool {
+    fn is_compiled(&self) -> bool {
         self.regex.get().is_some()
     }
 }
@@ -233,6 +232,16 @@ impl Matcher {
         Matcher::Lines {
             set,
             case_sensitive: false,
+        }
+    }
+
+    /// How many of a pattern matcher's regexes have been compiled.
+    pub fn compiled_patterns(&self) -> usize {
+        match self {
+            Matcher::Patterns { patterns, .. } => {
+                patterns.iter().filter(|p| p.is_compiled()).count()
+            }
+            _ => 0,
         }
     }
 

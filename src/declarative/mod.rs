@@ -368,6 +368,12 @@ fn leak(s: &str) -> &'static str {
 }
 
 impl DeclarativeRule {
+    /// How many of this rule's patterns have been compiled so far: embedded ones
+    /// compile only for documents that may match them (for tests and profiling).
+    pub fn compiled_patterns(&self) -> usize {
+        self.matcher.compiled_patterns()
+    }
+
     fn run(&self, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
         let doc = Document::new(text);
         let mut out = Vec::new();

@@ -453,9 +453,8 @@ fn anchor_ok(s: &Set) -> bool {
         && s.iter().all(|l| {
             !l.is_empty()
                 && (l.len() >= 3
-                    || l.iter().all(|&b| {
-                        !b.is_ascii_alphanumeric() && !b" \t\r\n.,'\"-".contains(&b)
-                    }))
+                    || l.iter()
+                        .all(|&b| !b.is_ascii_alphanumeric() && !b" \t\r\n.,'\"-".contains(&b)))
         })
 }
 
@@ -645,9 +644,8 @@ fn forward(
     };
     let bytes = text.as_bytes();
     match first {
-        Elem::Lit(set) => candidates(set, bytes.get(pos).copied()).any(|l| {
-            has_at(bytes, pos, l) && forward(rest, text, pos + l.len(), budget, then)
-        }),
+        Elem::Lit(set) => candidates(set, bytes.get(pos).copied())
+            .any(|l| has_at(bytes, pos, l) && forward(rest, text, pos + l.len(), budget, then)),
         Elem::Class { ranges, min, max } => {
             let Some(tail) = text.get(pos..) else {
                 return true;
@@ -751,4 +749,188 @@ pub fn check_hit(seq: &Seq, text: &str, start: usize) -> bool {
 pub fn check_line(seq: &Seq, line: &str) -> bool {
     let mut budget = STEP_BUDGET;
     forward(seq.elems, line, 0, &mut budget, &mut |_, _| true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+
+    /// Test-only: a filter with `'static` borrows, as build.rs would emit it.
+    fn leak(filter: Vec<OwnedSeq>) -> Filter<'static> {
+        fn chain(c: &[OwnedElem]) -> &'static [Elem<'static>] {
+            let v: Vec<Elem<'static>> = c
+                .iter()
+                .map(|e| match e {
+                    OwnedElem::Lit(set) => {
+                        let v: Vec<&'static [u8]> = set
+                            .iter()
+                            .map(|l| &*Box::leak(l.clone().into_boxed_slice()))
+                            .collect();
+                        Elem::Lit(Box::leak(v.into_boxed_slice()))
+                    }
+                    OwnedElem::Class { ranges, min, max } => Elem::Class {
+                        ranges: Box::leak(ranges.clone().into_boxed_slice()),
+                        min: *min,
+                        max: *max,
+                    },
+                    OwnedElem::Alt(bs) => {
+                        let v: Vec<&'static [Elem<'static>]> =
+                            bs.iter().map(|b| chain(b)).collect();
+                        Elem::Alt(Box::leak(v.into_boxed_slice()))
+                    }
+                })
+                .collect();
+            Box::leak(v.into_boxed_slice())
+        }
+        let v: Vec<Seq<'static>> = filter
+            .iter()
+            .map(|s| Seq {
+                elems: chain(&s.elems),
+                anchor: s.anchor,
+            })
+            .collect();
+        Box::leak(v.into_boxed_slice())
+    }
+
+    /// What the linter's combined pass decides: may the pattern match `text`?
+    fn passes(filter: Filter, text: &str, whole_line: bool) -> bool {
+        if FOLDS_TO_ASCII.iter().any(|c| text.contains(c)) {
+            return true;
+        }
+        let lower = text.to_ascii_lowercase();
+        filter.iter().any(|seq| match seq.anchor {
+            None => whole_line && text.lines().any(|l| check_line(seq, l.trim())),
+            Some(_) => anchor_literals(seq).iter().any(|lit| {
+                let lit = std::str::from_utf8(lit).unwrap();
+                lower
+                    .match_indices(lit)
+                    .any(|(i, _)| check_hit(seq, text, i))
+            }),
+        })
+    }
+
+    fn filter(pattern: &str, whole_line: bool) -> Option<Filter<'static>> {
+        pattern_filter(&regex_source(pattern, whole_line), true, whole_line).map(leak)
+    }
+
+    fn matches(pattern: &str, text: &str, whole_line: bool) -> bool {
+        let re = regex::RegexBuilder::new(&regex_source(pattern, whole_line))
+            .case_insensitive(true)
+            .build()
+            .unwrap();
+        if whole_line {
+            text.lines()
+                .any(|l| !l.trim().is_empty() && re.is_match(l.trim()))
+        } else {
+            re.is_match(text)
+        }
+    }
+
+    #[test]
+    fn only_the_listed_characters_fold_to_ascii_letters() {
+        let mut found = Vec::new();
+        for c in ('a'..='z').chain('A'..='Z') {
+            let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+            class.case_fold_simple();
+            for r in class.ranges() {
+                for ch in r.start()..=r.end() {
+                    if !ch.is_ascii() && !found.contains(&ch) {
+                        found.push(ch);
+                    }
+                }
+            }
+        }
+        let listed: Vec<char> = FOLDS_TO_ASCII
+            .iter()
+            .map(|s| s.chars().next().unwrap())
+            .collect();
+        assert_eq!(found.len(), listed.len(), "{found:?}");
+        assert!(found.iter().all(|c| listed.contains(c)), "{found:?}");
+    }
+
+    #[test]
+    fn gaps_between_literals_are_checked() {
+        let f = filter(r"\b(?:said|noted)\s+(?:him|her)\s+that\b", false).unwrap();
+        assert!(passes(f, "He said her  that it rained.", false));
+        assert!(passes(f, "He NOTED\nhim that it rained.", false));
+        assert!(!passes(f, "He said that her car was red.", false));
+        assert!(!passes(f, "Nothing to see here.", false));
+    }
+
+    #[test]
+    fn line_patterns_are_checked_within_the_line() {
+        // No anchor worth a search (two letters, a colon): checked at line starts.
+        let f = filter(r"(?:ab|cd)\s*:\s*\S.{2,}", true).unwrap();
+        assert!(f.iter().all(|s| s.anchor.is_none()));
+        assert!(passes(f, "Body.\nAB: the full story\n", true));
+        // Only the next line has text after the colon: no match on either line.
+        assert!(!passes(f, "ab:\nthe full story\n", true));
+        assert!(!passes(f, "The ab: is mid-line\n", true));
+    }
+
+    #[test]
+    fn a_regex_that_can_match_empty_text_has_no_filter() {
+        assert!(filter(r"(?:ab)*", false).is_none());
+        assert!(filter(r"x?", false).is_none());
+    }
+
+    #[test]
+    fn case_folding_characters_turn_the_filter_off() {
+        // `(?i)k` matches the Kelvin sign, which ASCII case folding does not see.
+        let f = filter(r"\bsmoke\s+kills\b", false).unwrap();
+        assert!(matches(r"\bsmoke\s+kills\b", "smoke \u{212A}ills", false));
+        assert!(passes(f, "smoke \u{212A}ills", false));
+    }
+
+    /// Small regexes over a tiny alphabet, so that random texts often match.
+    fn pattern() -> impl Strategy<Value = String> {
+        let atom = prop_oneof![
+            Just("a".to_string()),
+            Just("b".to_string()),
+            Just("ab".to_string()),
+            Just("K".to_string()),
+            Just(" ".to_string()),
+            Just("é".to_string()),
+            Just("[ab]".to_string()),
+            Just(r"\s".to_string()),
+            Just(r"\w".to_string()),
+            Just(".".to_string()),
+            Just(r"\b".to_string()),
+            Just(":".to_string()),
+        ];
+        atom.prop_recursive(4, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 2..5).prop_map(|v| v.concat()),
+                prop::collection::vec(inner.clone(), 2..4)
+                    .prop_map(|v| format!("(?:{})", v.join("|"))),
+                (inner.clone(), 0u32..3, 0u32..3).prop_map(|(p, a, b)| format!(
+                    "(?:{p}){{{},{}}}",
+                    a.min(a + b),
+                    a + b
+                )),
+                (inner.clone(), 1u32..3).prop_map(|(p, a)| format!("(?:{p}){{{a},}}")),
+                inner.clone().prop_map(|p| format!("(?:{p})?")),
+                inner.prop_map(|p| format!("(?:{p})*")),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The filter never rejects a text the regex matches.
+        #[test]
+        fn filter_never_rejects_a_match(
+            p in pattern(),
+            text in "[abAB Ké\u{212A}\u{17F}:\n]{0,24}",
+            whole_line in any::<bool>(),
+        ) {
+            if let Some(f) = filter(&p, whole_line)
+                && matches(&p, &text, whole_line)
+            {
+                prop_assert!(passes(f, &text, whole_line), "{p:?} on {text:?}");
+            }
+        }
+    }
 }
