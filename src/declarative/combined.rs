@@ -12,7 +12,7 @@ use super::prefilter::{Seq, anchor_literals, check_hit, check_line};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::Rule;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -163,16 +163,19 @@ impl Combined {
                     }
                 }
                 Matcher::Lines {
-                    set,
+                    phrases,
                     case_sensitive,
+                    ..
                 } => {
                     let map = if *case_sensitive {
                         &mut c.lines_exact
                     } else {
                         &mut c.lines_folded
                     };
-                    for phrase in set {
-                        let v = map.entry(phrase.clone()).or_default();
+                    for phrase in phrases {
+                        let v = map
+                            .entry(normalise_line(phrase, *case_sensitive))
+                            .or_default();
                         if !v.contains(&slot) {
                             v.push(slot);
                         }
@@ -236,6 +239,7 @@ impl Combined {
             match AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                 .build(&keys)
             {
                 Ok(ac) => c.literals = Some(ac),

@@ -91,9 +91,11 @@ pub(super) enum Matcher {
         phrases: Vec<String>,
         case_sensitive: bool,
     },
-    /// `whole_line` phrases: a normalised line looked up in a set.
+    /// `whole_line` phrases: a normalised line looked up in a set (built on first
+    /// use: the linter's combined pass has its own).
     Lines {
-        set: HashSet<String>,
+        phrases: Vec<String>,
+        set: OnceLock<HashSet<String>>,
         case_sensitive: bool,
     },
     Patterns {
@@ -140,13 +142,9 @@ impl Matcher {
                     }
                 }
                 if f.whole_line {
-                    let set = f
-                        .phrases
-                        .iter()
-                        .map(|p| normalise_line(p.get_ref(), f.case_sensitive))
-                        .collect();
                     return Ok(Matcher::Lines {
-                        set,
+                        phrases: f.phrases.iter().map(|p| p.get_ref().clone()).collect(),
+                        set: OnceLock::new(),
                         case_sensitive: f.case_sensitive,
                     });
                 }
@@ -228,9 +226,9 @@ impl Matcher {
 
     /// Case-insensitive whole-line phrases.
     pub fn lines(phrases: &[String]) -> Matcher {
-        let set = phrases.iter().map(|p| normalise_line(p, false)).collect();
         Matcher::Lines {
-            set,
+            phrases: phrases.to_vec(),
+            set: OnceLock::new(),
             case_sensitive: false,
         }
     }
@@ -276,9 +274,16 @@ impl Matcher {
                 self.literal_hits(text, all)
             }
             Matcher::Lines {
+                phrases,
                 set,
                 case_sensitive,
             } => {
+                let set = set.get_or_init(|| {
+                    phrases
+                        .iter()
+                        .map(|p| normalise_line(p, *case_sensitive))
+                        .collect()
+                });
                 let mut hits = Vec::new();
                 for line in doc.lines() {
                     let s = doc.slice(line.span);
