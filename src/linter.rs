@@ -221,18 +221,19 @@ impl Linter {
         // combined pass; findings are sorted at the end, so the order is free.
         let mut out = Vec::new();
         let mut report_unused = false;
-        let is_file = |r: &&Arc<dyn Rule>| r.as_declarative().is_some();
-        let files = self.rules.iter().filter(is_file);
-        let builtin = self.rules.iter().filter(|r| !is_file(r));
-        check_all(doc, builtin, &mut out, &mut report_unused);
-        if self.rules.iter().any(|r| is_file(&r))
+        let (files, builtin): (Vec<&Arc<dyn Rule>>, Vec<&Arc<dyn Rule>>) = self
+            .rules
+            .iter()
+            .partition(|r| r.as_declarative().is_some());
+        check_all(doc, builtin.into_iter(), &mut out, &mut report_unused);
+        if !files.is_empty()
             && let Some(c) = self
                 .combined
                 .get_or_init(|| Combined::build(&self.rules).map(Arc::new))
         {
             c.prime(doc);
         }
-        check_all(doc, files, &mut out, &mut report_unused);
+        check_all(doc, files.into_iter(), &mut out, &mut report_unused);
         finish(doc, &mut out, report_unused);
         if !self.severity.is_empty() || !self.fix_trust.is_empty() {
             for d in &mut out {
