@@ -128,9 +128,8 @@ pub struct Linter {
     /// Per-rule fix trust: `Safe` promotes unsafe suggestions, `Unsafe` demotes safe ones.
     fix_trust: HashMap<&'static str, Applicability>,
     lexicon: Arc<Lexicon>,
-    /// The rule files among `rules`, compiled into one pass; built on first use (or
-    /// by [`Linter::warm_up`]), shared by clones until the rules change.
-    combined: Arc<OnceLock<Option<Arc<Combined>>>>,
+    /// The rule files among `rules`, compiled into one pass; built on first use.
+    combined: OnceLock<Option<Arc<Combined>>>,
 }
 
 impl Linter {
@@ -140,24 +139,8 @@ impl Linter {
             severity: HashMap::new(),
             fix_trust: HashMap::new(),
             lexicon: Arc::default(),
-            combined: Arc::default(),
+            combined: OnceLock::new(),
         }
-    }
-
-    /// Starts building the rule files' combined pass on another thread, so that a
-    /// single small file does not wait for it: the built-in rules run meanwhile
-    /// (see [`Linter::lint_document`]). Does nothing if it is built already.
-    pub fn warm_up(&self) {
-        if self.combined.get().is_some() {
-            return;
-        }
-        let (cell, rules) = (self.combined.clone(), self.rules.clone());
-        // If no thread can be started, the first lint builds it as usual.
-        let _ = std::thread::Builder::new()
-            .name("copylint-warm-up".into())
-            .spawn(move || {
-                cell.get_or_init(|| Combined::build(&rules).map(Arc::new));
-            });
     }
 
     pub fn rules(&self) -> &[Arc<dyn Rule>] {
@@ -185,13 +168,13 @@ impl Linter {
 
     pub fn add_rule(&mut self, rule: Arc<dyn Rule>) {
         self.rules.push(rule);
-        self.combined = Arc::default();
+        self.combined = OnceLock::new();
     }
 
     /// Keeps only the rules for which `keep` is true.
     pub fn retain(&mut self, keep: impl Fn(&dyn Rule) -> bool) {
         self.rules.retain(|r| keep(r.as_ref()));
-        self.combined = Arc::default();
+        self.combined = OnceLock::new();
     }
 
     /// Lints one document; findings are sorted by position, then rule.
@@ -217,24 +200,13 @@ impl Linter {
     }
 
     pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
-        // The built-in rules first, while a warm-up may still be building the
-        // combined pass; findings are sorted at the end, so the order is free.
-        let mut out = Vec::new();
-        let mut report_unused = false;
-        let (files, builtin): (Vec<&Arc<dyn Rule>>, Vec<&Arc<dyn Rule>>) = self
-            .rules
-            .iter()
-            .partition(|r| r.as_declarative().is_some());
-        check_all(doc, builtin.into_iter(), &mut out, &mut report_unused);
-        if !files.is_empty()
-            && let Some(c) = self
-                .combined
-                .get_or_init(|| Combined::build(&self.rules).map(Arc::new))
+        if let Some(c) = self
+            .combined
+            .get_or_init(|| Combined::build(&self.rules).map(Arc::new))
         {
             c.prime(doc);
         }
-        check_all(doc, files.into_iter(), &mut out, &mut report_unused);
-        finish(doc, &mut out, report_unused);
+        let mut out = run_rules(doc, self.rules.iter().map(|r| r.as_ref()));
         if !self.severity.is_empty() || !self.fix_trust.is_empty() {
             for d in &mut out {
                 if let Some(s) = self.severity.get(d.rule) {
@@ -261,27 +233,10 @@ pub fn run_rules<'r>(doc: &Document, rules: impl Iterator<Item = &'r dyn Rule>) 
         report_unused |= rule.meta().id == UnusedSuppression::META.id;
         rule.check(doc, &mut Emitter::new(rule.meta(), &mut out));
     }
-    finish(doc, &mut out, report_unused);
-    out
-}
-
-fn check_all<'r>(
-    doc: &Document,
-    rules: impl Iterator<Item = &'r Arc<dyn Rule>>,
-    out: &mut Vec<Diagnostic>,
-    report_unused: &mut bool,
-) {
-    for rule in rules {
-        *report_unused |= rule.meta().id == UnusedSuppression::META.id;
-        rule.check(doc, &mut Emitter::new(rule.meta(), out));
-    }
-}
-
-/// Suppression comments, then findings in order (by position, then rule), once each.
-fn finish(doc: &Document, out: &mut Vec<Diagnostic>, report_unused: bool) {
-    crate::suppress::apply(doc, out, report_unused);
+    crate::suppress::apply(doc, &mut out, report_unused);
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     out.dedup();
+    out
 }
 
 /// The built-in registry, parsed once per process.

@@ -85,36 +85,3 @@ fn patterns_compile_only_for_documents_that_may_match() {
     assert!(found.iter().any(|d| d.rule == "chrome-footer-text"));
     assert_eq!(compiled(&reg), 1, "only the copyright pattern is compiled");
 }
-
-#[test]
-fn warming_up_on_another_thread_changes_no_finding() {
-    let eager = eager();
-    for text in texts().iter().take(40) {
-        // A fresh linter each time, so the lint may overlap the warm-up.
-        let lazy = Registry::builtin().unwrap().linter();
-        lazy.warm_up();
-        lazy.warm_up();
-        let copy = lazy.clone();
-        assert_eq!(copy.lint(text), eager.lint(text), "on {text:?}");
-        assert_eq!(lazy.lint(text), eager.lint(text), "on {text:?}");
-    }
-}
-
-#[test]
-fn rule_files_read_at_build_time_describe_the_same_rules() {
-    let reg = Registry::builtin().unwrap();
-    let eager = eager();
-    for e in eager
-        .rules()
-        .iter()
-        .filter(|r| r.as_declarative().is_some())
-    {
-        let (a, b) = (e.meta(), reg.get(e.meta().id).unwrap().meta());
-        assert_eq!(
-            (a.category, a.severity, &a.summary, &a.docs, a.fix),
-            (b.category, b.severity, &b.summary, &b.docs, b.fix),
-            "{}",
-            a.id
-        );
-    }
-}

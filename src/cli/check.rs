@@ -197,9 +197,6 @@ pub(super) fn run(
     }
     jobs.sort_by(|a, b| a.0.cmp(&b.0));
     jobs.dedup_by(|a, b| a.0 == b.0);
-    if let Some((_, s)) = jobs.first() {
-        s.linter.warm_up();
-    }
 
     let mut stdin_outcome = None;
     if !use_stdin.is_empty() {
@@ -212,7 +209,6 @@ pub(super) fn run(
             .as_ref()
             .map_or_else(|| PathBuf::from("."), |n| parent_dir(Path::new(n)));
         if let Some(settings) = resolver.settings_for_dir(&dir) {
-            settings.linter.warm_up();
             let mut buf = Vec::new();
             let read = stdin.read_to_end(&mut buf).map(|_| buf);
             let linter = settings.linter_for(Path::new(&name));
