@@ -85,3 +85,22 @@ fn patterns_compile_only_for_documents_that_may_match() {
     assert!(found.iter().any(|d| d.rule == "chrome-footer-text"));
     assert_eq!(compiled(&reg), 1, "only the copyright pattern is compiled");
 }
+
+#[test]
+fn rule_files_read_at_build_time_describe_the_same_rules() {
+    let reg = Registry::builtin().unwrap();
+    let eager = eager();
+    for e in eager
+        .rules()
+        .iter()
+        .filter(|r| r.as_declarative().is_some())
+    {
+        let (a, b) = (e.meta(), reg.get(e.meta().id).unwrap().meta());
+        assert_eq!(
+            (a.category, a.severity, &a.summary, &a.docs, a.fix),
+            (b.category, b.severity, &b.summary, &b.docs, b.fix),
+            "{}",
+            a.id
+        );
+    }
+}
