@@ -11,6 +11,8 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 mod embedded {
+    use crate::declarative::prefilter::{Elem, Seq};
+    use crate::declarative::{EmbeddedFile, PatternFilters};
     include!(concat!(env!("OUT_DIR"), "/embedded_lints.rs"));
 }
 
@@ -24,20 +26,14 @@ pub struct Registry {
 impl Registry {
     /// Built-in rules plus the embedded rule files.
     pub fn builtin() -> Result<Registry, Vec<RuleFileError>> {
-        use rayon::prelude::*;
         let mut rules: Vec<Arc<dyn Rule>> = crate::rules::builtin();
         let mut errors = Vec::new();
-        // Compiling the rule files' regexes is most of start-up: spread it over the
-        // cores (order is kept; the registry sorts by id anyway).
-        let loaded: Vec<_> = embedded::EMBEDDED_LINTS
-            .par_iter()
-            .map(|(name, text)| {
-                let path = format!("lints/{name}");
-                declarative::load_trusted(&path, text, RuleSource::Embedded(name))
-            })
-            .collect();
-        for r in loaded {
-            match r {
+        // Nothing is compiled here (patterns compile on first use), so loading is
+        // cheap and stays on this thread: no thread pool is started for one file.
+        for (name, text, parsed, filters) in embedded::EMBEDDED_LINTS {
+            let path = format!("lints/{name}");
+            let source = RuleSource::Embedded(name);
+            match declarative::load_trusted(&path, text, parsed.as_ref(), source, filters) {
                 Ok(r) => rules.push(Arc::new(r)),
                 Err(e) => errors.push(e),
             }

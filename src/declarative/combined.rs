@@ -1,15 +1,18 @@
 //! One pass over a document for every declarative rule of a linter: a single
-//! Aho-Corasick automaton for all phrases and substitutions, one lookup per line for
-//! all whole-line phrases, and regex sets for the patterns. Each rule's hits are
-//! exactly what its own matcher would find; [`super::DeclarativeRule::check`] picks
-//! them up from the document instead of scanning again.
+//! Aho-Corasick automaton for all phrases and substitutions and for the required
+//! literals of the patterns, one lookup per line for all whole-line phrases, and
+//! then only the patterns whose literals occur (compiled on first need). Each rule's
+//! hits are exactly what its own matcher would find;
+//! [`super::DeclarativeRule::check`] picks them up from the document instead of
+//! scanning again.
 
 use super::DeclarativeRule;
 use super::matcher::{Hit, Matcher, normalise_line, word_bounded};
+use super::prefilter::{Seq, anchor_literals, check_hit, check_line};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::Rule;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -26,21 +29,44 @@ const SET_DFA_LIMIT: usize = 32 << 20;
 /// stays for patterns a set can serve; see the benchmark notes in bench/README.md.
 const USE_SETS: bool = false;
 
+/// The automaton looks for at most this many leading bytes of each literal; a hit
+/// is then checked against the whole literal. Short keys make a small automaton
+/// that is cheap to build, which is most of what one small file costs.
+const KEY_LEN: usize = 8;
+
 /// A literal of the combined automaton.
-struct Literal {
-    slot: usize,
-    /// Index of the phrase (or substitution key) in its rule.
-    local: usize,
-    /// For case-sensitive rules: the automaton matches ASCII case-insensitively,
-    /// so the matched bytes are compared with the phrase.
-    exact: Option<Box<str>>,
-    whole_word: bool,
+enum Literal {
+    /// A phrase or substitution key.
+    Phrase {
+        /// The whole phrase, compared ASCII case-insensitively at a hit.
+        full: Box<[u8]>,
+        slot: usize,
+        /// Index of the phrase (or substitution key) in its rule.
+        local: usize,
+        /// For case-sensitive rules: the automaton matches ASCII case-insensitively,
+        /// so the matched bytes are compared with the phrase.
+        exact: Option<Box<str>>,
+        whole_word: bool,
+    },
+    /// The anchor of a filter sequence of pattern `k` of a rule: unless one of its
+    /// sequences is found around a hit, the pattern cannot match.
+    Required {
+        slot: usize,
+        k: usize,
+        seq: &'static Seq<'static>,
+    },
+    /// A character that case-folds to an ASCII letter: the required literals, which
+    /// are matched ASCII case-insensitively, cannot be trusted in this document.
+    Unfold,
 }
 
 pub struct Combined {
     rules: Vec<Arc<dyn Rule>>,
     literals: Option<AhoCorasick>,
     literal_info: Vec<Literal>,
+    /// Per key of the automaton: the literals (indices into `literal_info`) that
+    /// start with it, in order.
+    keys: Vec<Vec<usize>>,
     /// Normalised whole-line phrase -> rules (slots), case-insensitive and sensitive.
     lines_folded: FxHashMap<String, Vec<usize>>,
     lines_exact: FxHashMap<String, Vec<usize>>,
@@ -48,8 +74,13 @@ pub struct Combined {
     line_set: Option<(RegexSet, Vec<usize>)>,
     /// Other patterns: one set over the copy says which regexes can match at all.
     free_set: Option<(RegexSet, Vec<(usize, usize)>)>,
-    /// Rules whose automaton or set could not be built: they run on their own.
+    /// Rules whose automaton or set could not be built, and pattern rules: they
+    /// run on their own (patterns with a filter only if their literals occur).
     alone: Vec<usize>,
+    /// Per slot of a pattern rule, per pattern: whether it has a filter.
+    filtered: Vec<Vec<bool>>,
+    /// Filter sequences anchored at the start of a line: (slot, pattern, sequence).
+    line_seqs: Vec<(usize, usize, &'static Seq<'static>)>,
 }
 
 /// The hits of each rule of a [`Combined`], by rule address, kept with the document.
@@ -82,13 +113,16 @@ impl Combined {
             rules: Vec::new(),
             literals: None,
             literal_info: Vec::new(),
+            keys: Vec::new(),
             lines_folded: FxHashMap::default(),
             lines_exact: FxHashMap::default(),
             line_set: None,
             free_set: None,
             alone: Vec::new(),
+            filtered: vec![Vec::new(); rules.len()],
+            line_seqs: Vec::new(),
         };
-        let mut literals: Vec<&str> = Vec::new();
+        let mut literals: Vec<&[u8]> = Vec::new();
         let mut line_patterns: Vec<(String, usize)> = Vec::new();
         let mut free_patterns: Vec<(String, usize, usize)> = Vec::new();
         for (slot, rule) in rules.iter().enumerate() {
@@ -101,8 +135,9 @@ impl Combined {
                     ..
                 } => {
                     for (local, p) in phrases.iter().enumerate() {
-                        literals.push(p);
-                        c.literal_info.push(Literal {
+                        literals.push(p.as_bytes());
+                        c.literal_info.push(Literal::Phrase {
+                            full: p.as_bytes().into(),
                             slot,
                             local,
                             exact: case_sensitive.then(|| p.as_str().into()),
@@ -117,8 +152,9 @@ impl Combined {
                     ..
                 } => {
                     for (local, p) in left.iter().enumerate() {
-                        literals.push(p);
-                        c.literal_info.push(Literal {
+                        literals.push(p.as_bytes());
+                        c.literal_info.push(Literal::Phrase {
+                            full: p.as_bytes().into(),
                             slot,
                             local,
                             exact: case_sensitive.then(|| p.as_str().into()),
@@ -127,31 +163,50 @@ impl Combined {
                     }
                 }
                 Matcher::Lines {
-                    set,
+                    phrases,
                     case_sensitive,
+                    ..
                 } => {
                     let map = if *case_sensitive {
                         &mut c.lines_exact
                     } else {
                         &mut c.lines_folded
                     };
-                    for phrase in set {
-                        let v = map.entry(phrase.clone()).or_default();
+                    for phrase in phrases {
+                        let v = map
+                            .entry(normalise_line(phrase, *case_sensitive))
+                            .or_default();
                         if !v.contains(&slot) {
                             v.push(slot);
                         }
                     }
                 }
                 Matcher::Patterns {
-                    regexes,
+                    patterns,
                     whole_line,
                     case_sensitive,
                 } => {
-                    for (k, re) in regexes.iter().enumerate() {
+                    for (k, p) in patterns.iter().enumerate() {
+                        c.filtered[slot].push(p.filter.is_some_and(|f| !f.is_empty()));
+                        for seq in p.filter.unwrap_or_default() {
+                            if seq.anchor.is_none() {
+                                c.line_seqs.push((slot, k, seq));
+                                continue;
+                            }
+                            let lits = anchor_literals(seq);
+                            if lits.is_empty() {
+                                // Not made by the analysis; no filter then.
+                                c.filtered[slot][k] = false;
+                            }
+                            for lit in lits {
+                                literals.push(lit);
+                                c.literal_info.push(Literal::Required { slot, k, seq });
+                            }
+                        }
                         let src = if *case_sensitive {
-                            format!("(?:{})", re.as_str())
+                            format!("(?:{})", p.source)
                         } else {
-                            format!("(?i:{})", re.as_str())
+                            format!("(?i:{})", p.source)
                         };
                         if *whole_line {
                             line_patterns.push((src, slot));
@@ -162,16 +217,43 @@ impl Combined {
                 }
             }
         }
-        if !literals.is_empty() {
+        if c.filtered.iter().flatten().any(|&f| f) {
+            for ch in super::prefilter::FOLDS_TO_ASCII {
+                literals.push(ch.as_bytes());
+                c.literal_info.push(Literal::Unfold);
+            }
+        }
+        // One key per distinct (case-folded) leading part.
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        let mut key_of: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
+        for (i, lit) in literals.iter().enumerate() {
+            let key = lit[..lit.len().min(KEY_LEN)].to_ascii_lowercase();
+            let k = *key_of.entry(key).or_insert_with_key(|key| {
+                keys.push(key.clone());
+                c.keys.push(Vec::new());
+                keys.len() - 1
+            });
+            c.keys[k].push(i);
+        }
+        if !keys.is_empty() {
             match AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .build(&literals)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .build(&keys)
             {
                 Ok(ac) => c.literals = Some(ac),
                 Err(_) => {
-                    c.alone.extend(c.literal_info.iter().map(|l| l.slot));
+                    // Every rule runs on its own; no pattern is filtered.
+                    c.alone
+                        .extend(c.literal_info.iter().filter_map(|l| match l {
+                            Literal::Phrase { slot, .. } => Some(*slot),
+                            _ => None,
+                        }));
                     c.literal_info.clear();
+                    c.keys.clear();
+                    c.filtered.iter_mut().flatten().for_each(|f| *f = false);
+                    c.line_seqs.clear();
                 }
             }
         }
@@ -209,26 +291,59 @@ impl Combined {
         let text = doc.text();
         let mut hits: Vec<Vec<Hit>> = (0..self.rules.len()).map(|_| Vec::new()).collect();
         let mut done = vec![false; self.rules.len()];
+        // Per pattern rule and pattern: whether one of its required literals occurs.
+        let mut seen: Vec<Vec<bool>> = self.filtered.iter().map(|f| vec![false; f.len()]).collect();
+        let mut unfold = false;
 
-        // Phrases and substitutions.
+        // Phrases and substitutions, and the patterns' required literals.
         if let Some(ac) = &self.literals {
             let mut raw: Vec<Vec<(Span, usize)>> =
                 (0..self.rules.len()).map(|_| Vec::new()).collect();
+            let bytes = text.as_bytes();
             for m in ac.find_overlapping_iter(text) {
-                let info = &self.literal_info[m.pattern().as_usize()];
-                let (s, e) = (m.start(), m.end());
-                if let Some(exact) = &info.exact
-                    && text.as_bytes()[s..e] != *exact.as_bytes()
-                {
-                    continue;
+                let s = m.start();
+                for &i in &self.keys[m.pattern().as_usize()] {
+                    let (full, slot, local, exact, whole_word) = match &self.literal_info[i] {
+                        Literal::Phrase {
+                            full,
+                            slot,
+                            local,
+                            exact,
+                            whole_word,
+                        } => (full, *slot, *local, exact, *whole_word),
+                        Literal::Required { slot, k, seq } => {
+                            if !seen[*slot][*k] && check_hit(seq, text, s) {
+                                seen[*slot][*k] = true;
+                            }
+                            continue;
+                        }
+                        Literal::Unfold => {
+                            unfold = true;
+                            continue;
+                        }
+                    };
+                    let e = s + full.len();
+                    if !bytes
+                        .get(s..e)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(full))
+                    {
+                        continue;
+                    }
+                    if let Some(exact) = exact
+                        && bytes[s..e] != *exact.as_bytes()
+                    {
+                        continue;
+                    }
+                    if whole_word && !word_bounded(text, s, e) {
+                        continue;
+                    }
+                    raw[slot].push((Span::new(s, e), local));
                 }
-                if info.whole_word && !word_bounded(text, s, e) {
-                    continue;
-                }
-                raw[info.slot].push((Span::new(s, e), info.local));
             }
             for info in &self.literal_info {
-                let slot = info.slot;
+                let Literal::Phrase { slot, .. } = *info else {
+                    continue;
+                };
                 if !done[slot] {
                     done[slot] = true;
                     let all = std::mem::take(&mut raw[slot]);
@@ -241,9 +356,18 @@ impl Combined {
 
         // Whole-line phrases and patterns, line by line.
         let any_lines = !self.lines_folded.is_empty() || !self.lines_exact.is_empty();
-        if any_lines || self.line_set.is_some() {
+        if any_lines || self.line_set.is_some() || !self.line_seqs.is_empty() {
             for line in doc.lines() {
                 let s = doc.slice(line.span);
+                let trimmed = trim_span(text, line.span);
+                // Whole-line patterns run on each non-empty trimmed line.
+                if !self.line_seqs.is_empty() && !trimmed.is_empty() {
+                    for &(slot, k, seq) in &self.line_seqs {
+                        if !seen[slot][k] && check_line(seq, doc.slice(trimmed)) {
+                            seen[slot][k] = true;
+                        }
+                    }
+                }
                 if any_lines && !is_blank(s) {
                     let span = trim_span(text, line.span);
                     for (map, exact) in [(&self.lines_folded, false), (&self.lines_exact, true)] {
@@ -297,7 +421,14 @@ impl Combined {
             }
         }
         for &slot in &self.alone {
-            hits[slot] = declarative(&self.rules[slot]).matcher.find(doc);
+            let (filtered, seen) = (&self.filtered[slot], &seen[slot]);
+            // A pattern without required literals always runs; one with them only
+            // if one occurs (or the document defeats the case-insensitive search).
+            let may_match =
+                |k: usize| unfold || !filtered.get(k).copied().unwrap_or(false) || seen[k];
+            hits[slot] = declarative(&self.rules[slot])
+                .matcher
+                .find_where(doc, &may_match);
         }
 
         DocumentHits(

@@ -1,5 +1,9 @@
-//! The three matcher kinds of rule files, compiled once at load time.
+//! The three matcher kinds of rule files. User rule files are compiled at load time
+//! (they must be validated); the embedded ones compile each automaton and regex on
+//! first use, and a pattern only for documents that pass its filter (see
+//! [`super::prefilter`]).
 
+use super::prefilter::Filter;
 use super::{Kind, RuleFile};
 use crate::document::{Document, is_blank};
 use crate::span::Span;
@@ -7,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Limits for user-supplied regexes, so a hostile rule file fails to load instead of
 /// exhausting memory.
@@ -18,27 +23,89 @@ pub(super) struct Hit {
     pub replacement: Option<String>,
 }
 
+/// The filter of each pattern of an embedded rule file, in order, as worked out by
+/// `build.rs` (see [`super::prefilter`]); `None`: the pattern always runs.
+pub type PatternFilters = &'static [Option<Filter<'static>>];
+
+/// One regex of a pattern rule.
+pub(super) struct Pattern {
+    /// The regex as compiled (whole-line patterns anchored).
+    pub source: String,
+    case_insensitive: bool,
+    /// What a document needs for the pattern to match; `None`: nothing is known.
+    pub filter: Option<Filter<'static>>,
+    /// `None` inside only if an embedded pattern failed to compile, which the rule
+    /// file tests rule out.
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl Pattern {
+    fn compile(source: &str, case_insensitive: bool) -> Result<Regex, regex::Error> {
+        RegexBuilder::new(source)
+            .case_insensitive(case_insensitive)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_DFA_LIMIT)
+            .build()
+    }
+
+    /// The compiled regex, compiling it now if need be.
+    pub fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| Self::compile(&self.source, self.case_insensitive).ok())
+            .as_ref()
+    }
+
+    fn is_compiled(&self) -> bool {
+        self.regex.get().is_some()
+    }
+}
+
+/// An Aho-Corasick automaton built on first use: the linter's combined automaton
+/// finds the phrases of every rule at once, so a rule's own is seldom needed.
+pub(super) struct LazyAutomaton {
+    case_sensitive: bool,
+    automaton: OnceLock<Result<AhoCorasick, String>>,
+}
+
+impl LazyAutomaton {
+    fn new(case_sensitive: bool) -> Self {
+        LazyAutomaton {
+            case_sensitive,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    fn get(&self, pats: &[String]) -> Result<&AhoCorasick, &str> {
+        self.automaton
+            .get_or_init(|| automaton(pats.iter().map(String::as_str), self.case_sensitive))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+}
+
 pub(super) enum Matcher {
     Phrases {
-        ac: AhoCorasick,
+        ac: LazyAutomaton,
         whole_word: bool,
-        /// The phrases `ac` was built from, in order, for the combined automaton.
+        /// The phrases `ac` is built from, in order, for the combined automaton.
         phrases: Vec<String>,
         case_sensitive: bool,
     },
-    /// `whole_line` phrases: a normalised line looked up in a set.
+    /// `whole_line` phrases: a normalised line looked up in a set (built on first
+    /// use: the linter's combined pass has its own).
     Lines {
-        set: HashSet<String>,
+        phrases: Vec<String>,
+        set: OnceLock<HashSet<String>>,
         case_sensitive: bool,
     },
     Patterns {
-        regexes: Vec<Regex>,
+        patterns: Vec<Pattern>,
         whole_line: bool,
         case_sensitive: bool,
     },
     Substitution {
-        ac: AhoCorasick,
-        /// The left-hand sides `ac` was built from, in order.
+        ac: LazyAutomaton,
+        /// The left-hand sides `ac` is built from, in order.
         left: Vec<String>,
         right: Vec<String>,
         whole_word: bool,
@@ -49,7 +116,10 @@ pub(super) enum Matcher {
 type BuildError = (Option<Range<usize>>, String);
 
 impl Matcher {
-    pub fn build(f: &RuleFile) -> Result<Matcher, BuildError> {
+    /// Compiles a rule file's matcher. With `filters` (an embedded, trusted file)
+    /// nothing is compiled yet; without, every regex and automaton is built now so
+    /// that errors point into the file.
+    pub fn build(f: &RuleFile, filters: Option<PatternFilters>) -> Result<Matcher, BuildError> {
         let at_id = || Some(f.id.span());
         let need = |ok: bool, what: &str| {
             if ok {
@@ -72,27 +142,22 @@ impl Matcher {
                     }
                 }
                 if f.whole_line {
-                    let set = f
-                        .phrases
-                        .iter()
-                        .map(|p| normalise_line(p.get_ref(), f.case_sensitive))
-                        .collect();
                     return Ok(Matcher::Lines {
-                        set,
+                        phrases: f.phrases.iter().map(|p| p.get_ref().clone()).collect(),
+                        set: OnceLock::new(),
                         case_sensitive: f.case_sensitive,
                     });
                 }
-                let ac = automaton(
-                    f.phrases.iter().map(|p| p.get_ref().as_str()),
-                    f.case_sensitive,
-                )
-                .map_err(|e| (at_id(), e))?;
-                Ok(Matcher::Phrases {
-                    ac,
+                let m = Matcher::Phrases {
+                    ac: LazyAutomaton::new(f.case_sensitive),
                     whole_word,
                     phrases: f.phrases.iter().map(|p| p.get_ref().clone()).collect(),
                     case_sensitive: f.case_sensitive,
-                })
+                };
+                if filters.is_none() {
+                    m.automaton().map_err(|e| (at_id(), e.to_string()))?;
+                }
+                Ok(m)
             }
             Kind::Pattern => {
                 need(!f.patterns.is_empty(), "a `pattern` rule needs `patterns`")?;
@@ -100,28 +165,36 @@ impl Matcher {
                     f.phrases.is_empty() && f.substitutions.is_empty(),
                     "a `pattern` rule takes only `patterns`",
                 )?;
-                let mut regexes = Vec::new();
-                for p in &f.patterns {
-                    let src = if f.whole_line {
-                        format!("^(?:{})$", p.get_ref())
-                    } else {
-                        p.get_ref().clone()
+                let mut patterns = Vec::new();
+                for (k, p) in f.patterns.iter().enumerate() {
+                    let source = super::prefilter::regex_source(p.get_ref(), f.whole_line);
+                    let case_insensitive = !f.case_sensitive;
+                    let regex = OnceLock::new();
+                    let filter = match filters {
+                        // A table that does not fit the file (it cannot happen: both
+                        // come from the same text) just means no filter.
+                        Some(table) if table.len() == f.patterns.len() => table[k],
+                        Some(_) => None,
+                        None => {
+                            let re = Pattern::compile(&source, case_insensitive).map_err(|e| {
+                                (
+                                    Some(p.span()),
+                                    format!("invalid regex: {}", one_line(&e.to_string())),
+                                )
+                            })?;
+                            let _ = regex.set(Some(re));
+                            None
+                        }
                     };
-                    let re = RegexBuilder::new(&src)
-                        .case_insensitive(!f.case_sensitive)
-                        .size_limit(REGEX_SIZE_LIMIT)
-                        .dfa_size_limit(REGEX_DFA_LIMIT)
-                        .build()
-                        .map_err(|e| {
-                            (
-                                Some(p.span()),
-                                format!("invalid regex: {}", one_line(&e.to_string())),
-                            )
-                        })?;
-                    regexes.push(re);
+                    patterns.push(Pattern {
+                        source,
+                        case_insensitive,
+                        filter,
+                        regex,
+                    });
                 }
                 Ok(Matcher::Patterns {
-                    regexes,
+                    patterns,
                     whole_line: f.whole_line,
                     case_sensitive: f.case_sensitive,
                 })
@@ -135,34 +208,64 @@ impl Matcher {
                     f.phrases.is_empty() && f.patterns.is_empty(),
                     "a `substitution` rule takes only `substitutions`",
                 )?;
-                let ac = automaton(f.substitutions.keys().map(String::as_str), f.case_sensitive)
-                    .map_err(|e| (at_id(), e))?;
                 let right = f.substitutions.values().cloned().collect();
-                Ok(Matcher::Substitution {
-                    ac,
+                let m = Matcher::Substitution {
+                    ac: LazyAutomaton::new(f.case_sensitive),
                     left: f.substitutions.keys().cloned().collect(),
                     right,
                     whole_word,
                     case_sensitive: f.case_sensitive,
-                })
+                };
+                if filters.is_none() {
+                    m.automaton().map_err(|e| (at_id(), e.to_string()))?;
+                }
+                Ok(m)
             }
         }
     }
 
     /// Case-insensitive whole-line phrases.
     pub fn lines(phrases: &[String]) -> Matcher {
-        let set = phrases.iter().map(|p| normalise_line(p, false)).collect();
         Matcher::Lines {
-            set,
+            phrases: phrases.to_vec(),
+            set: OnceLock::new(),
             case_sensitive: false,
         }
     }
 
+    /// How many of a pattern matcher's regexes have been compiled.
+    pub fn compiled_patterns(&self) -> usize {
+        match self {
+            Matcher::Patterns { patterns, .. } => {
+                patterns.iter().filter(|p| p.is_compiled()).count()
+            }
+            _ => 0,
+        }
+    }
+
+    /// The automaton of a phrase or substitution matcher, built now if need be.
+    fn automaton(&self) -> Result<&AhoCorasick, &str> {
+        match self {
+            Matcher::Phrases { ac, phrases, .. } => ac.get(phrases),
+            Matcher::Substitution { ac, left, .. } => ac.get(left),
+            _ => Err("not a literal matcher"),
+        }
+    }
+
+    /// All hits in `doc`, every pattern tried.
     pub fn find(&self, doc: &Document) -> Vec<Hit> {
+        self.find_where(doc, &|_| true)
+    }
+
+    /// All hits in `doc`, trying only the patterns for which `may_match(index)` is
+    /// true (the others are known not to match).
+    pub fn find_where(&self, doc: &Document, may_match: &dyn Fn(usize) -> bool) -> Vec<Hit> {
         let text = doc.text();
         match self {
-            Matcher::Phrases { ac, whole_word, .. }
-            | Matcher::Substitution { ac, whole_word, .. } => {
+            Matcher::Phrases { whole_word, .. } | Matcher::Substitution { whole_word, .. } => {
+                let Ok(ac) = self.automaton() else {
+                    return Vec::new();
+                };
                 let all = ac
                     .find_overlapping_iter(text)
                     .filter(|m| !*whole_word || word_bounded(text, m.start(), m.end()))
@@ -171,9 +274,16 @@ impl Matcher {
                 self.literal_hits(text, all)
             }
             Matcher::Lines {
+                phrases,
                 set,
                 case_sensitive,
             } => {
+                let set = set.get_or_init(|| {
+                    phrases
+                        .iter()
+                        .map(|p| normalise_line(p, *case_sensitive))
+                        .collect()
+                });
                 let mut hits = Vec::new();
                 for line in doc.lines() {
                     let s = doc.slice(line.span);
@@ -190,12 +300,21 @@ impl Matcher {
                 hits
             }
             Matcher::Patterns {
-                regexes,
+                patterns,
                 whole_line,
                 ..
             } => {
                 let mut hits: Vec<Hit> = Vec::new();
                 if *whole_line {
+                    let regexes: Vec<&Regex> = patterns
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| may_match(*k))
+                        .filter_map(|(_, p)| p.regex())
+                        .collect();
+                    if regexes.is_empty() {
+                        return hits;
+                    }
                     for line in doc.lines() {
                         let span = crate::document::trim_span(text, line.span);
                         let s = doc.slice(span);
@@ -207,7 +326,7 @@ impl Matcher {
                         }
                     }
                 } else {
-                    hits = self.free_pattern_hits(doc, &|_| true);
+                    hits = self.free_pattern_hits(doc, may_match);
                 }
                 hits
             }
@@ -217,15 +336,16 @@ impl Matcher {
     /// The hits of a pattern matcher that is not whole-line, running only the
     /// regexes for which `may_match(index)` is true (the others are known not to).
     pub fn free_pattern_hits(&self, doc: &Document, may_match: &dyn Fn(usize) -> bool) -> Vec<Hit> {
-        let Matcher::Patterns { regexes, .. } = self else {
+        let Matcher::Patterns { patterns, .. } = self else {
             return Vec::new();
         };
         let mut hits: Vec<Hit> = Vec::new();
         let body = &doc.text()[doc.content_start()..];
-        for (k, re) in regexes.iter().enumerate() {
+        for (k, p) in patterns.iter().enumerate() {
             if !may_match(k) {
                 continue;
             }
+            let Some(re) = p.regex() else { continue };
             for m in re.find_iter(body) {
                 if m.start() < m.end() {
                     let span = Span::new(m.start(), m.end()).offset(doc.content_start());
@@ -275,9 +395,9 @@ impl Matcher {
 
     /// Expands `$1`-style references in a `replacement` template for pattern rules.
     pub fn expand(&self, text: &str, span: Span, template: &str) -> String {
-        if let Matcher::Patterns { regexes, .. } = self {
+        if let Matcher::Patterns { patterns, .. } = self {
             let hay = span.text(text);
-            for re in regexes {
+            for re in patterns.iter().filter_map(Pattern::regex) {
                 if let Some(c) = re.captures(hay) {
                     let mut out = String::new();
                     c.expand(template, &mut out);

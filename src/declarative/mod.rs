@@ -4,8 +4,10 @@
 
 mod combined;
 mod matcher;
+pub mod prefilter;
 
 pub use combined::Combined;
+pub use matcher::PatternFilters;
 
 use crate::diagnostic::{Applicability, Category, Severity, Suggestion};
 use crate::document::Document;
@@ -84,6 +86,75 @@ struct RuleFile {
     counterexamples: Vec<Spanned<String>>,
 }
 
+/// A rule file's fields as `build.rs` read them from an embedded file, so that
+/// start-up does not parse TOML. Enums are kept as their TOML strings.
+pub struct EmbeddedFile {
+    pub id: &'static str,
+    pub category: &'static str,
+    pub severity: Option<&'static str>,
+    pub kind: &'static str,
+    pub summary: &'static str,
+    pub description: &'static str,
+    pub message: &'static str,
+    pub phrases: &'static [&'static str],
+    pub patterns: &'static [&'static str],
+    /// Sorted by key.
+    pub substitutions: &'static [(&'static str, &'static str)],
+    pub case_sensitive: Option<bool>,
+    pub whole_word: Option<bool>,
+    pub whole_line: Option<bool>,
+    pub fix: Option<&'static str>,
+    pub replacement: Option<&'static str>,
+    pub applicability: Option<&'static str>,
+    pub examples: &'static [&'static str],
+    pub counterexamples: &'static [&'static str],
+}
+
+impl RuleFile {
+    /// The same file as `toml::from_str` would give (spans aside: they are empty),
+    /// or `None` if an enum value is unknown.
+    fn from_embedded(e: &EmbeddedFile) -> Option<RuleFile> {
+        fn parse<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+            use serde::de::IntoDeserializer;
+            let d: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+                s.into_deserializer();
+            T::deserialize(d).ok()
+        }
+        fn opt<T: serde::de::DeserializeOwned>(s: Option<&str>) -> Option<Option<T>> {
+            match s {
+                None => Some(None),
+                Some(s) => parse(s).map(Some),
+            }
+        }
+        let spanned = |s: &str| Spanned::new(0..0, s.to_string());
+        let list = |l: &[&str]| l.iter().map(|s| spanned(s)).collect();
+        Some(RuleFile {
+            id: spanned(e.id),
+            category: parse(e.category)?,
+            severity: opt(e.severity)?,
+            kind: parse(e.kind)?,
+            summary: e.summary.to_string(),
+            description: e.description.to_string(),
+            message: e.message.to_string(),
+            phrases: list(e.phrases),
+            patterns: list(e.patterns),
+            substitutions: e
+                .substitutions
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            case_sensitive: e.case_sensitive.unwrap_or(false),
+            whole_word: e.whole_word,
+            whole_line: e.whole_line.unwrap_or(false),
+            fix: opt(e.fix)?,
+            replacement: e.replacement.map(str::to_string),
+            applicability: opt(e.applicability)?,
+            examples: list(e.examples),
+            counterexamples: list(e.counterexamples),
+        })
+    }
+}
+
 pub struct DeclarativeRule {
     meta: RuleMeta,
     matcher: Matcher,
@@ -93,27 +164,33 @@ pub struct DeclarativeRule {
     applicability: Option<Applicability>,
 }
 
-/// Loads and self-tests one rule file.
+/// Loads, compiles and self-tests one rule file.
 pub fn load(path: &str, text: &str, source: RuleSource) -> Result<DeclarativeRule, RuleFileError> {
-    load_with(path, text, source, true)
+    load_with(path, text, None, source, None)
 }
 
-/// Loads a rule file without running its examples: for the files embedded from
-/// `lints/`, whose examples `cargo test` runs (tests/lint_files.rs), so start-up
-/// does not pay for them on every run.
+/// Loads a rule file without compiling its regexes or running its examples: for the
+/// files embedded from `lints/`, whose examples `cargo test` runs
+/// (tests/lint_files.rs), so start-up does not pay for them on every run. Each
+/// pattern compiles on first use, and only for documents that pass its filter in
+/// `filters` (one entry per pattern, worked out by `build.rs`). With `parsed`
+/// (the same file as read by `build.rs`), `text` is not parsed again.
 pub fn load_trusted(
     path: &str,
     text: &str,
+    parsed: Option<&EmbeddedFile>,
     source: RuleSource,
+    filters: PatternFilters,
 ) -> Result<DeclarativeRule, RuleFileError> {
-    load_with(path, text, source, false)
+    load_with(path, text, parsed, source, Some(filters))
 }
 
 fn load_with(
     path: &str,
     text: &str,
+    parsed: Option<&EmbeddedFile>,
     source: RuleSource,
-    self_test: bool,
+    filters: Option<PatternFilters>,
 ) -> Result<DeclarativeRule, RuleFileError> {
     let src: Arc<str> = Arc::from(text);
     let err = |span: Option<Range<usize>>, message: String| RuleFileError {
@@ -122,12 +199,15 @@ fn load_with(
         span,
         message,
     };
-    let file: RuleFile = toml::from_str(text).map_err(|e| {
-        err(
-            e.span(),
-            format!("invalid rule file: {}", e.message().trim()),
-        )
-    })?;
+    let file: RuleFile = match parsed.and_then(RuleFile::from_embedded) {
+        Some(f) => f,
+        None => toml::from_str(text).map_err(|e| {
+            err(
+                e.span(),
+                format!("invalid rule file: {}", e.message().trim()),
+            )
+        })?,
+    };
     let id = file.id.get_ref();
     if !is_kebab(id) {
         return Err(err(
@@ -135,7 +215,7 @@ fn load_with(
             format!("rule id `{id}` is not kebab-case"),
         ));
     }
-    let matcher = Matcher::build(&file).map_err(|(span, m)| err(span, m))?;
+    let matcher = Matcher::build(&file, filters).map_err(|(span, m)| err(span, m))?;
     if file.fix == Some(FixKind::Replace)
         && file.kind != Kind::Substitution
         && file.replacement.is_none()
@@ -188,7 +268,7 @@ fn load_with(
         replacement: file.replacement.clone(),
         applicability: file.applicability,
     };
-    if !self_test {
+    if filters.is_some() {
         return Ok(rule);
     }
     for ex in &file.examples {
@@ -288,6 +368,12 @@ fn leak(s: &str) -> &'static str {
 }
 
 impl DeclarativeRule {
+    /// How many of this rule's patterns have been compiled so far: embedded ones
+    /// compile only for documents that may match them (for tests and profiling).
+    pub fn compiled_patterns(&self) -> usize {
+        self.matcher.compiled_patterns()
+    }
+
     fn run(&self, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
         let doc = Document::new(text);
         let mut out = Vec::new();
