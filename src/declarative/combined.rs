@@ -7,7 +7,7 @@
 //! scanning again.
 
 use super::DeclarativeRule;
-use super::matcher::{Hit, Matcher, normalise_line, word_bounded};
+use super::matcher::{Hit, Matcher, line_fits, normalise_line, word_bounded};
 use super::prefilter::{Seq, anchor_literals, check_hit, check_line};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::Rule;
@@ -70,6 +70,8 @@ pub struct Combined {
     /// Normalised whole-line phrase -> rules (slots), case-insensitive and sensitive.
     lines_folded: FxHashMap<String, Vec<usize>>,
     lines_exact: FxHashMap<String, Vec<usize>>,
+    /// The most characters of any key of those maps: longer lines are not looked up.
+    line_chars: usize,
     /// Whole-line patterns: one set, run on each trimmed line.
     line_set: Option<(RegexSet, Vec<usize>)>,
     /// Other patterns: one set over the copy says which regexes can match at all.
@@ -116,6 +118,7 @@ impl Combined {
             keys: Vec::new(),
             lines_folded: FxHashMap::default(),
             lines_exact: FxHashMap::default(),
+            line_chars: 0,
             line_set: None,
             free_set: None,
             alone: Vec::new(),
@@ -277,6 +280,11 @@ impl Combined {
         }
         c.alone.sort_unstable();
         c.alone.dedup();
+        c.line_chars = (c.lines_folded.keys())
+            .chain(c.lines_exact.keys())
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0);
         c.rules = rules;
         Some(c)
     }
@@ -368,7 +376,7 @@ impl Combined {
                         }
                     }
                 }
-                if any_lines && !is_blank(s) {
+                if any_lines && !is_blank(s) && line_fits(s, self.line_chars) {
                     let span = trim_span(text, line.span);
                     for (map, exact) in [(&self.lines_folded, false), (&self.lines_exact, true)] {
                         if map.is_empty() {

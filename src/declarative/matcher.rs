@@ -455,11 +455,7 @@ fn leftmost_longest(mut all: Vec<(Span, usize)>) -> Vec<(Span, usize)> {
 /// Lower-cases (unless case-sensitive), collapses white space and strips the
 /// punctuation around a line, so `Comments are closed.` matches `comments are closed`.
 pub(super) fn normalise_line(s: &str, case_sensitive: bool) -> String {
-    let t = s.trim_matches(|c: char| {
-        c.is_whitespace()
-            || (c.is_ascii_punctuation() && c != '#' && c != '@')
-            || "“”‘’«»–—…·|•".contains(c)
-    });
+    let t = trim_line(s);
     let mut out = String::with_capacity(t.len());
     for w in t.split_whitespace() {
         if !out.is_empty() {
@@ -474,6 +470,27 @@ pub(super) fn normalise_line(s: &str, case_sensitive: bool) -> String {
     out
 }
 
+/// A line without the white space and punctuation around it.
+fn trim_line(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || (c.is_ascii_punctuation() && c != '#' && c != '@')
+            || "“”‘’«»–—…·|•".contains(c)
+    })
+}
+
+/// Whether [`normalise_line`] of `s` can have at most `max_chars` characters: it
+/// keeps every character of the trimmed line but white space (lower-casing never
+/// removes one), so counting those, with an early stop, rules out long lines
+/// without normalising them.
+pub(super) fn line_fits(s: &str, max_chars: usize) -> bool {
+    trim_line(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(max_chars)
+        .is_none()
+}
+
 /// Carries a leading capital over to the replacement.
 fn match_case(matched: &str, replacement: &str) -> String {
     let upper = matched.chars().next().is_some_and(char::is_uppercase);
@@ -486,4 +503,29 @@ fn match_case(matched: &str, replacement: &str) -> String {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn long_lines_do_not_fit_short_phrases() {
+        assert!(line_fits("  Skip   ad!!! ", 6));
+        assert!(!line_fits("Skip this advert", 6));
+        assert!(line_fits("", 0));
+    }
+
+    proptest! {
+        /// A line is never ruled out when its normal form is short enough.
+        #[test]
+        fn a_line_always_fits_its_normal_form(
+            s in "[a-zA-Z İ\u{212A}\u{a0}\t.!«»#-]{0,30}",
+            case_sensitive in any::<bool>(),
+        ) {
+            let n = normalise_line(&s, case_sensitive).chars().count();
+            prop_assert!(line_fits(&s, n), "{s:?}");
+        }
+    }
 }
