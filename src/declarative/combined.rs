@@ -15,6 +15,7 @@ use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Size limits for the combined regex sets: generous, since each member already
@@ -68,8 +69,8 @@ pub struct Combined {
     /// start with it, in order.
     keys: Vec<Vec<usize>>,
     /// Normalised whole-line phrase -> rules (slots), case-insensitive and sensitive.
-    lines_folded: FxHashMap<String, Vec<usize>>,
-    lines_exact: FxHashMap<String, Vec<usize>>,
+    lines_folded: FxHashMap<Cow<'static, str>, Vec<usize>>,
+    lines_exact: FxHashMap<Cow<'static, str>, Vec<usize>>,
     /// The most characters of any key of those maps: longer lines are not looked up.
     line_chars: usize,
     /// Whole-line patterns: one set, run on each trimmed line.
@@ -165,20 +166,14 @@ impl Combined {
                         });
                     }
                 }
-                Matcher::Lines {
-                    phrases,
-                    case_sensitive,
-                    ..
-                } => {
+                Matcher::Lines { case_sensitive, .. } => {
                     let map = if *case_sensitive {
                         &mut c.lines_exact
                     } else {
                         &mut c.lines_folded
                     };
-                    for phrase in phrases {
-                        let v = map
-                            .entry(normalise_line(phrase, *case_sensitive))
-                            .or_default();
+                    for key in matcher.normal_lines() {
+                        let v = map.entry(key).or_default();
                         if !v.contains(&slot) {
                             v.push(slot);
                         }
@@ -382,7 +377,7 @@ impl Combined {
                         if map.is_empty() {
                             continue;
                         }
-                        if let Some(slots) = map.get(&normalise_line(s, exact)) {
+                        if let Some(slots) = map.get(normalise_line(s, exact).as_str()) {
                             for &slot in slots {
                                 hits[slot].push(Hit {
                                     span,
