@@ -10,9 +10,14 @@ use std::{env, fs, path::Path};
 #[path = "src/declarative/prefilter.rs"]
 mod prefilter;
 
+#[allow(dead_code)]
+#[path = "src/declarative/lines.rs"]
+mod lines;
+
 fn main() {
     println!("cargo:rerun-if-changed=lints");
     println!("cargo:rerun-if-changed=src/declarative/prefilter.rs");
+    println!("cargo:rerun-if-changed=src/declarative/lines.rs");
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("lints");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
@@ -108,12 +113,28 @@ fn embedded_file(text: &str) -> String {
         out.push(']');
         Some(out)
     };
+    // Whole-line phrases in their normal form (see src/declarative/lines.rs).
+    let normalised = || -> Option<String> {
+        let whole_line = flag("whole_line")?.unwrap_or(false);
+        let case_sensitive = flag("case_sensitive")?.unwrap_or(false);
+        if !whole_line || t.get("kind").and_then(|k| k.as_str()) != Some("phrase") {
+            return Some("&[]".into());
+        }
+        let mut out = String::from("&[");
+        for p in t.get("phrases")?.as_array()? {
+            let n = lines::normalise_line(p.as_str()?, case_sensitive);
+            out.push_str(&format!("{n:?}, "));
+        }
+        out.push(']');
+        Some(out)
+    };
     let fields = || -> Option<String> {
         Some(format!(
             "Some(EmbeddedFile {{ id: {}, category: {}, severity: {}, kind: {}, summary: {}, \
              description: {}, message: {}, phrases: {}, patterns: {}, substitutions: {}, \
              case_sensitive: {:?}, whole_word: {:?}, whole_line: {:?}, fix: {}, \
-             replacement: {}, applicability: {}, examples: {}, counterexamples: {} }})",
+             replacement: {}, applicability: {}, examples: {}, counterexamples: {}, \
+             normalised: {} }})",
             string("id")??,
             string("category")??,
             opt_string("severity")?,
@@ -132,6 +153,7 @@ fn embedded_file(text: &str) -> String {
             opt_string("applicability")?,
             list("examples")?,
             list("counterexamples")?,
+            normalised()?,
         ))
     };
     fields().unwrap_or_else(|| "None".into())

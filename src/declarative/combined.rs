@@ -7,7 +7,7 @@
 //! scanning again.
 
 use super::DeclarativeRule;
-use super::matcher::{Hit, Matcher, normalise_line, word_bounded};
+use super::matcher::{Hit, Matcher, line_fits, normalise_line, word_bounded};
 use super::prefilter::{Seq, anchor_literals, check_hit, check_line};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::Rule;
@@ -15,6 +15,7 @@ use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Size limits for the combined regex sets: generous, since each member already
@@ -68,8 +69,10 @@ pub struct Combined {
     /// start with it, in order.
     keys: Vec<Vec<usize>>,
     /// Normalised whole-line phrase -> rules (slots), case-insensitive and sensitive.
-    lines_folded: FxHashMap<String, Vec<usize>>,
-    lines_exact: FxHashMap<String, Vec<usize>>,
+    lines_folded: FxHashMap<Cow<'static, str>, Vec<usize>>,
+    lines_exact: FxHashMap<Cow<'static, str>, Vec<usize>>,
+    /// The most characters of any key of those maps: longer lines are not looked up.
+    line_chars: usize,
     /// Whole-line patterns: one set, run on each trimmed line.
     line_set: Option<(RegexSet, Vec<usize>)>,
     /// Other patterns: one set over the copy says which regexes can match at all.
@@ -116,6 +119,7 @@ impl Combined {
             keys: Vec::new(),
             lines_folded: FxHashMap::default(),
             lines_exact: FxHashMap::default(),
+            line_chars: 0,
             line_set: None,
             free_set: None,
             alone: Vec::new(),
@@ -162,20 +166,14 @@ impl Combined {
                         });
                     }
                 }
-                Matcher::Lines {
-                    phrases,
-                    case_sensitive,
-                    ..
-                } => {
+                Matcher::Lines { case_sensitive, .. } => {
                     let map = if *case_sensitive {
                         &mut c.lines_exact
                     } else {
                         &mut c.lines_folded
                     };
-                    for phrase in phrases {
-                        let v = map
-                            .entry(normalise_line(phrase, *case_sensitive))
-                            .or_default();
+                    for key in matcher.normal_lines() {
+                        let v = map.entry(key).or_default();
                         if !v.contains(&slot) {
                             v.push(slot);
                         }
@@ -239,7 +237,11 @@ impl Combined {
             match AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                // The cheapest kind to build (one small file pays for the build);
+                // it searches as fast here, and no prefilter helps with this
+                // many keys.
                 .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .prefilter(false)
                 .build(&keys)
             {
                 Ok(ac) => c.literals = Some(ac),
@@ -277,6 +279,11 @@ impl Combined {
         }
         c.alone.sort_unstable();
         c.alone.dedup();
+        c.line_chars = (c.lines_folded.keys())
+            .chain(c.lines_exact.keys())
+            .map(|k| k.chars().count())
+            .max()
+            .unwrap_or(0);
         c.rules = rules;
         Some(c)
     }
@@ -368,13 +375,13 @@ impl Combined {
                         }
                     }
                 }
-                if any_lines && !is_blank(s) {
+                if any_lines && !is_blank(s) && line_fits(s, self.line_chars) {
                     let span = trim_span(text, line.span);
                     for (map, exact) in [(&self.lines_folded, false), (&self.lines_exact, true)] {
                         if map.is_empty() {
                             continue;
                         }
-                        if let Some(slots) = map.get(&normalise_line(s, exact)) {
+                        if let Some(slots) = map.get(normalise_line(s, exact).as_str()) {
                             for &slot in slots {
                                 hits[slot].push(Hit {
                                     span,

@@ -3,6 +3,8 @@
 //! first use, and a pattern only for documents that pass its filter (see
 //! [`super::prefilter`]).
 
+pub(super) use super::lines::normalise_line;
+use super::lines::trim_line;
 use super::prefilter::Filter;
 use super::{Kind, RuleFile};
 use crate::document::{Document, is_blank};
@@ -95,6 +97,8 @@ pub(super) enum Matcher {
     /// use: the linter's combined pass has its own).
     Lines {
         phrases: Vec<String>,
+        /// The phrases' normal forms, if `build.rs` worked them out.
+        normalised: Option<&'static [&'static str]>,
         set: OnceLock<HashSet<String>>,
         case_sensitive: bool,
     },
@@ -119,7 +123,11 @@ impl Matcher {
     /// Compiles a rule file's matcher. With `filters` (an embedded, trusted file)
     /// nothing is compiled yet; without, every regex and automaton is built now so
     /// that errors point into the file.
-    pub fn build(f: &RuleFile, filters: Option<PatternFilters>) -> Result<Matcher, BuildError> {
+    pub fn build(
+        f: &RuleFile,
+        filters: Option<PatternFilters>,
+        normalised: Option<&'static [&'static str]>,
+    ) -> Result<Matcher, BuildError> {
         let at_id = || Some(f.id.span());
         let need = |ok: bool, what: &str| {
             if ok {
@@ -144,6 +152,7 @@ impl Matcher {
                 if f.whole_line {
                     return Ok(Matcher::Lines {
                         phrases: f.phrases.iter().map(|p| p.get_ref().clone()).collect(),
+                        normalised: normalised.filter(|n| n.len() == f.phrases.len()),
                         set: OnceLock::new(),
                         case_sensitive: f.case_sensitive,
                     });
@@ -228,8 +237,28 @@ impl Matcher {
     pub fn lines(phrases: &[String]) -> Matcher {
         Matcher::Lines {
             phrases: phrases.to_vec(),
+            normalised: None,
             set: OnceLock::new(),
             case_sensitive: false,
+        }
+    }
+
+    /// The normal forms of a whole-line phrase matcher's phrases.
+    pub fn normal_lines(&self) -> Vec<std::borrow::Cow<'static, str>> {
+        match self {
+            Matcher::Lines {
+                normalised: Some(n),
+                ..
+            } => n.iter().map(|s| std::borrow::Cow::Borrowed(*s)).collect(),
+            Matcher::Lines {
+                phrases,
+                case_sensitive,
+                ..
+            } => phrases
+                .iter()
+                .map(|p| std::borrow::Cow::Owned(normalise_line(p, *case_sensitive)))
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -277,6 +306,7 @@ impl Matcher {
                 phrases,
                 set,
                 case_sensitive,
+                ..
             } => {
                 let set = set.get_or_init(|| {
                     phrases
@@ -452,26 +482,16 @@ fn leftmost_longest(mut all: Vec<(Span, usize)>) -> Vec<(Span, usize)> {
     out
 }
 
-/// Lower-cases (unless case-sensitive), collapses white space and strips the
-/// punctuation around a line, so `Comments are closed.` matches `comments are closed`.
-pub(super) fn normalise_line(s: &str, case_sensitive: bool) -> String {
-    let t = s.trim_matches(|c: char| {
-        c.is_whitespace()
-            || (c.is_ascii_punctuation() && c != '#' && c != '@')
-            || "“”‘’«»–—…·|•".contains(c)
-    });
-    let mut out = String::with_capacity(t.len());
-    for w in t.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if case_sensitive {
-            out.push_str(w);
-        } else {
-            out.extend(w.chars().flat_map(char::to_lowercase));
-        }
-    }
-    out
+/// Whether [`normalise_line`] of `s` can have at most `max_chars` characters: it
+/// keeps every character of the trimmed line but white space (lower-casing never
+/// removes one), so counting those, with an early stop, rules out long lines
+/// without normalising them.
+pub(super) fn line_fits(s: &str, max_chars: usize) -> bool {
+    trim_line(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(max_chars)
+        .is_none()
 }
 
 /// Carries a leading capital over to the replacement.
@@ -486,4 +506,29 @@ fn match_case(matched: &str, replacement: &str) -> String {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn long_lines_do_not_fit_short_phrases() {
+        assert!(line_fits("  Skip   ad!!! ", 6));
+        assert!(!line_fits("Skip this advert", 6));
+        assert!(line_fits("", 0));
+    }
+
+    proptest! {
+        /// A line is never ruled out when its normal form is short enough.
+        #[test]
+        fn a_line_always_fits_its_normal_form(
+            s in "[a-zA-Z İ\u{212A}\u{a0}\t.!«»#-]{0,30}",
+            case_sensitive in any::<bool>(),
+        ) {
+            let n = normalise_line(&s, case_sensitive).chars().count();
+            prop_assert!(line_fits(&s, n), "{s:?}");
+        }
+    }
 }

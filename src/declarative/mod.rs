@@ -3,6 +3,7 @@
 //! once, and refused unless every example flags and every counterexample stays clean.
 
 mod combined;
+mod lines;
 mod matcher;
 pub mod prefilter;
 
@@ -108,6 +109,8 @@ pub struct EmbeddedFile {
     pub applicability: Option<&'static str>,
     pub examples: &'static [&'static str],
     pub counterexamples: &'static [&'static str],
+    /// For whole-line phrase rules: each phrase in its normal form.
+    pub normalised: &'static [&'static str],
 }
 
 impl RuleFile {
@@ -199,6 +202,7 @@ fn load_with(
         span,
         message,
     };
+    let normalised = parsed.map(|p| p.normalised);
     let file: RuleFile = match parsed.and_then(RuleFile::from_embedded) {
         Some(f) => f,
         None => toml::from_str(text).map_err(|e| {
@@ -215,7 +219,7 @@ fn load_with(
             format!("rule id `{id}` is not kebab-case"),
         ));
     }
-    let matcher = Matcher::build(&file, filters).map_err(|(span, m)| err(span, m))?;
+    let matcher = Matcher::build(&file, filters, normalised).map_err(|(span, m)| err(span, m))?;
     if file.fix == Some(FixKind::Replace)
         && file.kind != Kind::Substitution
         && file.replacement.is_none()
