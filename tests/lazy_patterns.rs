@@ -104,3 +104,28 @@ fn rule_files_read_at_build_time_describe_the_same_rules() {
         );
     }
 }
+
+/// A whole-line chrome word that ends a hard-wrapped sentence is the sentence's tail.
+#[test]
+fn whole_line_chrome_is_not_the_tail_of_a_wrapped_sentence() {
+    let linter = Registry::builtin().unwrap().linter();
+    let rules =
+        |text: &str| -> Vec<&'static str> { linter.lint(text).iter().map(|d| d.rule).collect() };
+    let wrapped = "Rescuers reached the village by boat on Tuesday, as seen in the\nphoto.\n";
+    assert!(
+        !rules(wrapped).contains(&"chrome-media"),
+        "{:?}",
+        rules(wrapped)
+    );
+    let wrapped = "The council said residents could find the new bus routes on the\nmap.\n";
+    assert!(rules(wrapped).iter().all(|r| !r.starts_with("chrome-")));
+    // Alone, after a finished sentence or after a headline, it is still chrome.
+    assert!(
+        rules("Rescuers reached the village by boat on Tuesday.\nPhoto\n")
+            .contains(&"chrome-media")
+    );
+    assert!(
+        rules("Floods cut off villages\nphoto\nRescuers arrived on Tuesday.\n")
+            .contains(&"chrome-media")
+    );
+}

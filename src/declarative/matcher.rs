@@ -120,6 +120,15 @@ pub(super) enum Matcher {
 type BuildError = (Option<Range<usize>>, String);
 
 impl Matcher {
+    /// Whether matches must be a whole (trimmed) line.
+    pub(super) fn whole_line(&self) -> bool {
+        match self {
+            Matcher::Lines { .. } => true,
+            Matcher::Patterns { whole_line, .. } => *whole_line,
+            Matcher::Phrases { .. } | Matcher::Substitution { .. } => false,
+        }
+    }
+
     /// Compiles a rule file's matcher. With `filters` (an embedded, trusted file)
     /// nothing is compiled yet; without, every regex and automaton is built now so
     /// that errors point into the file.

@@ -167,6 +167,31 @@ pub struct DeclarativeRule {
     applicability: Option<Applicability>,
 }
 
+/// A line that ends a hard-wrapped sentence ("…as seen in the\nphoto."): it opens in
+/// lower case, ends like a sentence and sits right under running prose cut short. A
+/// chrome label alone on a line never reads like that; the tail of a sentence does.
+fn wrapped_continuation(doc: &Document, span: Span) -> bool {
+    let text = doc.text();
+    let li = doc.line_index(span.start);
+    let line = doc.lines()[li].span;
+    let own = text[line.start..line.end].trim();
+    let opens_lower = own.chars().next().is_some_and(char::is_lowercase);
+    let ends_sentence = own
+        .trim_end_matches(['"', '\'', '’', '”', '»', ')'])
+        .ends_with(['.', '!', '?']);
+    if !opens_lower || !ends_sentence || li == 0 {
+        return false;
+    }
+    // Running prose, cut mid-sentence: several words, ending in a lower-case letter
+    // or a comma (a headline above a label rarely does both).
+    let prev = doc.slice(doc.lines()[li - 1].span).trim_end();
+    prev.split_whitespace().nth(7).is_some()
+        && prev
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_lowercase() || c == ',')
+}
+
 /// Loads, compiles and self-tests one rule file.
 pub fn load(path: &str, text: &str, source: RuleSource) -> Result<DeclarativeRule, RuleFileError> {
     load_with(path, text, None, source, None)
@@ -427,11 +452,15 @@ impl Rule for DeclarativeRule {
                     .push(h.span);
             }
         }
+        let whole_line = self.matcher.whole_line();
         for &Hit {
             span,
             ref replacement,
         } in hits
         {
+            if whole_line && wrapped_continuation(doc, span) {
+                continue;
+            }
             let matched = doc.slice(span);
             let replacement = match (&self.replacement, replacement) {
                 (_, Some(r)) => Some(r.clone()),
