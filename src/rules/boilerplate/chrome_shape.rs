@@ -244,16 +244,18 @@ const NOT_LABEL: &[&str] = &[
 static NOT_LABEL_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| NOT_LABEL.iter().copied().collect());
 
+// ASCII digits only (`[0-9]`, not Unicode `\d`): page metadata is written so, and the
+// smaller classes keep these case-insensitive regexes cheap to compile.
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
     let day = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?";
-    let time = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|(?:GMT|UTC)[+-]?\d{0,2})?)?";
+    let time = r"(?:,?\s*(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|(?:GMT|UTC)[+-]?[0-9]{0,2})?)?";
     let date = format!(
-        r"(?:{day}{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{day}\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})"
+        r"(?:{day}{month}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}|{day}[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?:[T ][0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}})"
     );
     let prefix = r"(?:(?:last\s+)?(?:updated|published|posted|modified|first\s+published|created)(?:\s+on)?\s*:?\s*)?";
     Regex::new(&format!(
-        r"(?i)^{prefix}(?:{date}{time}|\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?,?\s+{date}|\d{{1,3}}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|\d{{1,3}}\s+min(?:ute)?s?\s+read)$"
+        r"(?i)^{prefix}(?:{date}{time}|[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?,?\s+{date}|[0-9]{{1,3}}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|[0-9]{{1,3}}\s+min(?:ute)?s?\s+read)$"
     ))
     .unwrap()
 });
@@ -262,7 +264,7 @@ static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// wherever the line stands, since copy spells such a line out as a sentence.
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:updated|published|posted)\s*:?\s*)?(?:(\d{1,3})|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^\d{1,3}\s+min(?:ute)?s?\s+read$",
+        r"(?i)^(?:(?:updated|published|posted)\s*:?\s*)?(?:([0-9]{1,3})|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$|^[0-9]{1,3}\s+min(?:ute)?s?\s+read$",
     )
     .unwrap()
 });
@@ -270,7 +272,7 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date or a clock time: an item of a metadata strip, not a figure of a table.
 static DATE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?|\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})$",
+        r"(?i)^(?:[0-9]{1,2}[:.][0-9]{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ T][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+[0-9]{1,2},?\s+[0-9]{4}|[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+[0-9]{4})$",
     )
     .unwrap()
 });
@@ -320,6 +322,9 @@ fn items(t: &str) -> Option<(&'static str, Vec<&str>)> {
 }
 
 fn is_figure(item: &str) -> bool {
+    if !item.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     if DATE_ITEM.is_match(item) {
         return false;
     }
@@ -428,8 +433,14 @@ impl Rule for ChromeShape {
                 continue;
             }
             let t = doc.slice(l);
-            let stamp = (i > last_prose && TIMESTAMP.is_match(t))
-                || (t.len() <= 40
+            // Every stamp has a digit; every age or reading time says "ago" or "read".
+            let digit = t.bytes().any(|b| b.is_ascii_digit());
+            let cue = t.len() <= 40 && {
+                let l = t.to_ascii_lowercase();
+                l.contains("ago") || l.contains("read")
+            };
+            let stamp = (i > last_prose && digit && TIMESTAMP.is_match(t))
+                || (cue
                     && RELATIVE
                         .captures(t)
                         .is_some_and(|c| c.get(1).is_some() || i < first_prose || i > last_prose));
