@@ -234,8 +234,10 @@ impl Combined {
             c.keys[k].push(i);
         }
         if !keys.is_empty() {
+            // Keys are ASCII lower case and the search runs over an ASCII-lowered
+            // copy of the text (same byte offsets): half the states of an
+            // `ascii_case_insensitive` automaton, so half the build.
             match AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 // The cheapest kind to build (one small file pays for the build);
                 // it searches as fast here, and no prefilter helps with this
@@ -307,7 +309,8 @@ impl Combined {
             let mut raw: Vec<Vec<(Span, usize)>> =
                 (0..self.rules.len()).map(|_| Vec::new()).collect();
             let bytes = text.as_bytes();
-            for m in ac.find_overlapping_iter(text) {
+            let lowered = text.to_ascii_lowercase();
+            for m in ac.find_overlapping_iter(&lowered) {
                 let s = m.start();
                 for &i in &self.keys[m.pattern().as_usize()] {
                     let (full, slot, local, exact, whole_word) = match &self.literal_info[i] {
