@@ -9,6 +9,12 @@ use std::sync::LazyLock;
 /// and punctuation do not tell two copies of a sentence apart.
 pub fn norm_words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
+    each_norm_word(s, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each word of `norm_words` in turn, from one reused buffer.
+fn each_norm_word(s: &str, mut f: impl FnMut(&str)) {
     let mut cur = String::new();
     for c in s.chars() {
         if c.is_alphanumeric() {
@@ -20,13 +26,13 @@ pub fn norm_words(s: &str) -> Vec<String> {
         } else if matches!(c, '\'' | '’' | '‘' | '-' | '‑' | '.' | ',') && !cur.is_empty() {
             // inner joiners: "don't", "hours-long", "98,000", "U.S." stay one word
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            f(&cur);
+            cur.clear();
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        f(&cur);
     }
-    out
 }
 
 /// Words of a line as written (letters, digits and inner joiners), for shape checks.
@@ -446,29 +452,7 @@ static STOP_SET: LazyLock<HashSet<&'static str>> =
 /// hashed: sets of them are compared, never shown, and no string is built per word.
 pub fn content_stems(s: &str) -> Vec<u64> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut flush = |cur: &mut String| {
-        if let Some(h) = stem_hash(cur) {
-            out.push(h);
-        }
-        cur.clear();
-    };
-    for c in s.chars() {
-        if c.is_alphanumeric() {
-            if c.is_ascii() {
-                cur.push(c.to_ascii_lowercase());
-            } else {
-                cur.extend(c.to_lowercase());
-            }
-        } else if matches!(c, '\'' | '’' | '‘' | '-' | '‑' | '.' | ',') && !cur.is_empty() {
-            // inner joiners, as in `norm_words`
-        } else if !cur.is_empty() {
-            flush(&mut cur);
-        }
-    }
-    if !cur.is_empty() {
-        flush(&mut cur);
-    }
+    each_norm_word(s, |w| out.extend(stem_hash(w)));
     out
 }
 
