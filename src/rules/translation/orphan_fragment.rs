@@ -65,6 +65,14 @@ impl Rule for OrphanFragment {
             if c.starts_with(|ch: char| ch.is_lowercase()) || ends_with_abbreviation(p) {
                 continue;
             }
+            // "Astana. July 4. KazTAG - …": a dateline, not a complete sentence. A
+            // sentence has at least one lower-case word; a place name alone has none.
+            if !p
+                .split_whitespace()
+                .any(|w| w.starts_with(|ch: char| ch.is_lowercase()))
+            {
+                continue;
+            }
             let para = doc.paragraphs()[cur.paragraph].span.text(text);
             if para.starts_with(['-', '•', '*', '–', '—'])
                 || para.starts_with("Q") && para[1..].starts_with([':', '.'])
@@ -160,5 +168,15 @@ mod tests {
         assert_no_lints("It began on February 24. He left.", &OrphanFragment);
         assert_no_lints("“It began. February 24.”", &OrphanFragment);
         assert_no_lints("The score was level. They won in May.", &OrphanFragment);
+    }
+
+    #[test]
+    fn datelines_are_not_complete_sentences() {
+        assert_no_lints(
+            "Astana. July 4. Agency - The president held talks with his guest.",
+            &OrphanFragment,
+        );
+        assert_no_lints("NEW YORK. March 3. The index fell.", &OrphanFragment);
+        assert_lint_count("The index fell in New York. March 3.", &OrphanFragment, 1);
     }
 }

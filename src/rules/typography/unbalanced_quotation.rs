@@ -158,6 +158,15 @@ impl Rule for UnbalancedQuotation {
                 }
                 let top = stack.last().copied();
                 let top_double = stack.iter().rev().find(|o| o.double).copied();
+                // `2”` is an inch mark ("up to 2” of rain", "2-3”, or 5-7”") when no
+                // quotation is open, or when a closer follows before any new opener
+                // and so can close the one that is.
+                if c == '”'
+                    && prev.is_some_and(|p| p.is_ascii_digit())
+                    && (top_double.is_none() || closer_comes_first(&chars[k + 1..]))
+                {
+                    continue;
+                }
                 match c {
                     '“' | '„' | '«' | '"' | '»' | '”' => {
                         let closing = match c {
@@ -319,6 +328,13 @@ impl Rule for UnbalancedQuotation {
             }
         }
     }
+}
+
+/// Whether the next curly double quote in `rest` is a closer `”` (not an opener).
+fn closer_comes_first(rest: &[(usize, char)]) -> bool {
+    rest.iter()
+        .find(|x| matches!(x.1, '“' | '”'))
+        .is_some_and(|x| x.1 == '”')
 }
 
 /// White space (or the edge of the paragraph) on both sides of a mark.
@@ -566,6 +582,19 @@ mod tests {
     fn straight_quotes_and_inches() {
         assert_no_lints("He said \"no\" and bought a 12\" pizza, 5'10\" tall.", &R);
         assert_flags("He said \"no way.\n\nNext paragraph.", &R, &["\""]);
+    }
+
+    #[test]
+    fn curly_inch_marks() {
+        assert_no_lints("Totals of 2-3”, or 5-7” for some spots, are likely.", &R);
+        assert_no_lints(
+            "“There is a chance of more than 2” of rain this weekend,” they said.",
+            &R,
+        );
+        // A quotation that ends on a number still closes.
+        assert_no_lints("He said “we won 2-1”. Then “we left” early.", &R);
+        assert_no_lints("The score was 2-1” after the break.\n\nNext.", &R);
+        assert_lint_count("She said “it rose 4”\n\nNext “one.", &R, 1);
     }
 
     #[test]
