@@ -59,6 +59,23 @@ struct Pending {
 }
 
 impl Outcome {
+    /// An input not yet read: no text, no findings.
+    fn new(path: String, file: Option<PathBuf>) -> Outcome {
+        Outcome {
+            path,
+            file,
+            original: String::new(),
+            text: String::new(),
+            diagnostics: Vec::new(),
+            fixed: 0,
+            converged: true,
+            fail_on: Severity::Warning,
+            error: None,
+            skipped: false,
+            pending: None,
+        }
+    }
+
     /// Whether fixing changed the text (in report mode `original` is not kept).
     fn changed(&self) -> bool {
         self.fixed > 0 && self.text != self.original
@@ -937,19 +954,7 @@ fn process(
     kind: InputKind,
     mode: Mode,
 ) -> Outcome {
-    let mut o = Outcome {
-        path,
-        file,
-        original: String::new(),
-        text: String::new(),
-        diagnostics: Vec::new(),
-        fixed: 0,
-        converged: true,
-        fail_on: Severity::Warning,
-        error: None,
-        skipped: false,
-        pending: None,
-    };
+    let mut o = Outcome::new(path, file);
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
@@ -1010,19 +1015,7 @@ fn in_segments(
     kind: InputKind,
     max: usize,
 ) -> Outcome {
-    let mut o = Outcome {
-        path,
-        file,
-        original: String::new(),
-        text: String::new(),
-        diagnostics: Vec::new(),
-        fixed: 0,
-        converged: true,
-        fail_on: Severity::Warning,
-        error: None,
-        skipped: false,
-        pending: None,
-    };
+    let mut o = Outcome::new(path, file);
     let mut source = source;
     let checked = scan(&mut source).and_then(|r| {
         source.seek(std::io::SeekFrom::Start(0))?;

@@ -134,28 +134,17 @@ impl Combined {
             match matcher {
                 Matcher::Phrases {
                     whole_word,
-                    phrases,
+                    phrases: list,
                     case_sensitive,
                     ..
-                } => {
-                    for (local, p) in phrases.iter().enumerate() {
-                        literals.push(p.as_bytes());
-                        c.literal_info.push(Literal::Phrase {
-                            full: p.as_bytes().into(),
-                            slot,
-                            local,
-                            exact: case_sensitive.then(|| p.as_str().into()),
-                            whole_word: *whole_word,
-                        });
-                    }
                 }
-                Matcher::Substitution {
+                | Matcher::Substitution {
                     whole_word,
-                    left,
+                    left: list,
                     case_sensitive,
                     ..
                 } => {
-                    for (local, p) in left.iter().enumerate() {
+                    for (local, p) in list.iter().enumerate() {
                         literals.push(p.as_bytes());
                         c.literal_info.push(Literal::Phrase {
                             full: p.as_bytes().into(),
