@@ -18,6 +18,15 @@ fn main() {
     println!("cargo:rerun-if-changed=lints");
     println!("cargo:rerun-if-changed=src/declarative/prefilter.rs");
     println!("cargo:rerun-if-changed=src/declarative/lines.rs");
+    // A position-dependent executable on x86-64 Linux: the loader then has no
+    // relocations to apply to the rule tables at start-up (34k of them as PIE),
+    // which is ~0.5 ms of a 5 ms editor-on-save run. Binaries only: the library,
+    // tests and proc macros keep the default.
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
+        && env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("x86_64")
+    {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("lints");
     let mut files: Vec<_> = fs::read_dir(&dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())

@@ -33,7 +33,7 @@ const USE_SETS: bool = false;
 /// The automaton looks for at most this many leading bytes of each literal; a hit
 /// is then checked against the whole literal. Short keys make a small automaton
 /// that is cheap to build, which is most of what one small file costs.
-const KEY_LEN: usize = 8;
+const KEY_LEN: usize = 6;
 
 /// A literal of the combined automaton.
 enum Literal {
