@@ -149,7 +149,10 @@ mod tests {
     #[test]
     fn names_that_take_the_and_adjective_use() {
         // Cut off at the end of the copy: "the Russia[n President]".
-        assert_no_lints("Dmitry Peskov, press secretary for the Russia", &CountryArticle);
+        assert_no_lints(
+            "Dmitry Peskov, press secretary for the Russia",
+            &CountryArticle,
+        );
         assert_no_lints(
             "The United States, the Netherlands, the Philippines, the Gambia and the Czech Republic agreed. The Caucasus and the EU too.",
             &CountryArticle,
