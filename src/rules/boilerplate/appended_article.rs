@@ -123,11 +123,15 @@ fn overlap(part: &HashSet<u64>, whole: &HashSet<u64>) -> f64 {
 fn second_story(lines: &[L]) -> Option<(usize, usize)> {
     let first_prose = lines.iter().position(|l| ends_like_sentence(l.text))?;
     // A transcript: "LUDDEN: …", "FRANK MORRIS: …", "MORRIS: Nathan Pike is …".
+    // A dialogue has two speakers at least; one label repeated ("FOCUS: …") is a
+    // section tag, not a transcript.
     let labels: Vec<&str> = lines.iter().filter_map(|l| speaker_label(l.text)).collect();
+    let speakers = labels.iter().collect::<HashSet<_>>().len();
     let speaker = |t: &str| {
-        speaker_label(t).is_some_and(|lab| {
-            labels.len() >= 3 || labels.iter().filter(|l| l.ends_with(lab)).count() >= 2
-        })
+        speakers >= 2
+            && speaker_label(t).is_some_and(|lab| {
+                labels.len() >= 3 || labels.iter().filter(|l| l.ends_with(lab)).count() >= 2
+            })
     };
     let later: Vec<usize> = (first_prose + 1..lines.len())
         .filter(|&k| starts_with_dateline(lines[k].text) && !speaker(lines[k].text))
