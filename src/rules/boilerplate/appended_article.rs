@@ -122,8 +122,19 @@ fn overlap(part: &HashSet<u64>, whole: &HashSet<u64>) -> f64 {
 /// the foreign story (its headline, if any) and the last content line.
 fn second_story(lines: &[L]) -> Option<(usize, usize)> {
     let first_prose = lines.iter().position(|l| ends_like_sentence(l.text))?;
+    // A transcript: "LUDDEN: …", "FRANK MORRIS: …", "MORRIS: Nathan Pike is …".
+    // A dialogue has two speakers at least; one label repeated ("FOCUS: …") is a
+    // section tag, not a transcript.
+    let labels: Vec<&str> = lines.iter().filter_map(|l| speaker_label(l.text)).collect();
+    let speakers = labels.iter().collect::<HashSet<_>>().len();
+    let speaker = |t: &str| {
+        speakers >= 2
+            && speaker_label(t).is_some_and(|lab| {
+                labels.len() >= 3 || labels.iter().filter(|l| l.ends_with(lab)).count() >= 2
+            })
+    };
     let later: Vec<usize> = (first_prose + 1..lines.len())
-        .filter(|&k| starts_with_dateline(lines[k].text))
+        .filter(|&k| starts_with_dateline(lines[k].text) && !speaker(lines[k].text))
         .collect();
     if later.is_empty() {
         return None;
@@ -166,6 +177,18 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The capitalised label before a colon that opens a line: "MORRIS" in
+/// "MORRIS: Nathan Pike is …", "NEAL CONAN, HOST" is not one (it has a comma).
+fn speaker_label(t: &str) -> Option<&str> {
+    let (label, _) = t.split_once(':')?;
+    (label.len() <= 30
+        && label.chars().filter(char::is_ascii_uppercase).count() >= 3
+        && label
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | ',')))
+    .then_some(label)
 }
 
 fn is_roundup_title(t: &str) -> bool {
@@ -250,6 +273,15 @@ mod tests {
             "{BODY}ASTANA, Kazakhstan: Kazakhstan said on Tuesday that Russians fleeing the mobilization had crossed the border in large numbers since the draft was announced.\nThe Kazakh president said the safety of Russians fleeing the draft would be protected, and border crossings would stay open despite hours-long queues.\n"
         );
         assert_no_lints(&text, &AppendedArticle);
+    }
+
+    #[test]
+    fn transcript_speaker_labels_are_not_datelines() {
+        let t = "This is TALK OF THE NATION. The worst drought in decades is causing pain across more than half the nation, and the corn and soybean belt has been hit especially hard by heat.\n\
+                 FRANK MORRIS: Thank you, Jennifer, good to be here.\n\
+                 LUDDEN: Frank, well, I want to start with some tape that you've provided us.\n\
+                 MORRIS: Nathan Pike is a rancher who was born in the Dust Bowl and has lived on this ranch with his closest neighbour two miles away, and he has had to cull his cattle herd significantly because he lacks feed for them.\n";
+        assert_no_lints(t, &AppendedArticle);
     }
 
     #[test]

@@ -126,6 +126,11 @@ impl Rule for InstitutionPronoun {
             if inst.paragraph + 1 < m.paragraph || inst.sentence + 1 < m.sentence {
                 continue;
             }
+            // "…, Kazinform News Agency reports. He said …": the agency is the source
+            // of the story, the pronoun is the person the sentence was about.
+            if inst.sentence < m.sentence && source_tail(text, inst.span) {
+                continue;
+            }
             // Nobody at all before the pronoun in the whole story: the reported clause
             // can only be about the institution.
             if clause
@@ -262,6 +267,24 @@ fn for_part(doc: &Document, ms: &[Mention], i: usize, out: &mut Emitter) {
     .replace("use `its`", m.span, "its", Applicability::Display);
 }
 
+/// Whether the institution only names the source at the end of a sentence:
+/// "…, Kazinform News Agency reports." / "…, Trend reports with reference to …".
+fn source_tail(text: &str, inst: Span) -> bool {
+    let before = text.get(..inst.start).unwrap_or("").trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+    if !before.ends_with(',') {
+        return false;
+    }
+    let after = text.get(inst.end..).unwrap_or("");
+    let after = after.split(['\n', '.']).next().unwrap_or("").trim_start();
+    let verb = after.split(' ').next().unwrap_or("");
+    matches!(
+        verb,
+        "reports" | "reported" | "learnt" | "learned" | "informs" | "writes" | "wrote" | "has"
+    ) && (verb != "has" || after.starts_with("has learnt") || after.starts_with("has learned"))
+        && after.split(' ').count() <= 8
+}
+
 /// Whether a reporting verb follows the institution in its sentence: it made a
 /// statement the next sentence continues.
 fn states(doc: &Document, inst: &Mention) -> bool {
@@ -337,6 +360,24 @@ mod tests {
         );
         assert_flags(
             "The Ministry of Foreign Affairs of Mali specified that troops must leave. He added that Bamako wanted a withdrawal.",
+            &InstitutionPronoun,
+            &["He"],
+        );
+    }
+
+    #[test]
+    fn agency_named_as_the_source_is_not_the_antecedent() {
+        assert_no_lints(
+            "Chairman of the Nuclear Energy Agency Almassadam Satkaliyev answered questions of journalists, Kazinform News Agency reports.\nHe said the cost will be determined later.",
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            "The head of the mission met local officials, the Trend News Agency reports with reference to the ministry. He said talks went well.",
+            &InstitutionPronoun,
+        );
+        // The agency as the subject still counts.
+        assert_flags(
+            "The Kazinform News Agency reported on Monday that prices rose. He added that wages fell.",
             &InstitutionPronoun,
             &["He"],
         );

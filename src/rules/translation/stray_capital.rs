@@ -90,7 +90,10 @@ impl Rule for StrayCapital {
                 let ps = prev.span.text(text);
                 let prev_ok =
                     (prev.kind == TokenKind::Word && starts_lower(ps)) || matches!(ps, "]" | ")");
-                if !prev_ok {
+                if !prev_ok
+                    || (ps == ")"
+                        && after_dateline(text, doc.lines()[line].span.start, prev.span.start))
+                {
                     continue;
                 }
                 let Some(next) = toks.get(i + 1) else {
@@ -111,6 +114,27 @@ impl Rule for StrayCapital {
             }
         }
     }
+}
+
+/// Whether the `)` at `close` ends a dateline credit at the start of its line:
+/// "Havana, Mar 6 (Prensa Latina) With …", "BEIJING, Dec. 4 (Xinhua) The …".
+fn after_dateline(text: &str, line_start: usize, close: usize) -> bool {
+    let Some(line) = text.get(line_start..close) else {
+        return false;
+    };
+    let Some(open) = line.rfind('(') else {
+        return false;
+    };
+    let prefix = line[..open].trim();
+    !prefix.is_empty()
+        && prefix.len() <= 60
+        && prefix.contains([',', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+        && prefix.split_whitespace().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && line[open + 1..].starts_with(|c: char| c.is_uppercase())
 }
 
 #[cfg(test)]
@@ -149,6 +173,12 @@ mod tests {
         );
         assert_no_lints("He read “The art of war” twice.", &StrayCapital);
         assert_no_lints("the report\nThe ministry said it was fine.", &StrayCapital);
+        // A dateline credit before the first word of the story.
+        assert_no_lints(
+            "Havana, Mar 6 (Prensa Latina) With an unusual opening, the festival began.\n\
+             San Juan, Apr 13 (Prensa Latina) The award-winning writer spoke.",
+            &StrayCapital,
+        );
         assert_no_lints(
             "He joined the band The Who in 1964 and the group Of Monsters and Men.",
             &StrayCapital,

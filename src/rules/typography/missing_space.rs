@@ -105,6 +105,17 @@ impl Rule for MissingSpace {
                             .next_back()
                             .is_some_and(char::is_alphabetic)
                 }
+                '.' if glued_after_number_or_quote(text, i, n) => true,
+                '.' if cap_tld_after(&text[end..]) => false,
+                ':' => {
+                    let (letters, _) = trailing_letters(&text[..i]);
+                    letters >= 2 && n.is_uppercase() && word_after(&text[end..]) >= 3
+                }
+                '%' => {
+                    p.is_some_and(|p| p.is_ascii_digit())
+                        && n.is_lowercase()
+                        && word_after(&text[end..]) >= 3
+                }
                 '.' | '!' | '?' => {
                     let (letters, lower) = trailing_letters(&text[..i]);
                     let word_start = i - text[..i]
@@ -165,6 +176,64 @@ impl Rule for MissingSpace {
             }
         }
     }
+}
+
+/// Letters in the word that starts `s`, or 0 when the word goes on with digits or
+/// other word characters ("Baku2015", "x_y").
+fn word_after(s: &str) -> usize {
+    let letters = s.chars().take_while(|c| c.is_alphabetic()).count();
+    let rest = s.chars().nth(letters);
+    if rest.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        0
+    } else {
+        letters
+    }
+}
+
+/// "in 2015.The minister", "on July 26.Armenian forces", "brotherhood\".Novruz",
+/// "(UNDP).The": a sentence that ends in a number of two or more digits, a closing
+/// quotation mark or a bracket, glued to a capitalised word. A number must stand
+/// alone (not "3.14.The" or "v2.The"), so decimals and section numbers stay clean.
+fn glued_after_number_or_quote(text: &str, i: usize, n: char) -> bool {
+    if !n.is_uppercase()
+        || text[i + 1..]
+            .chars()
+            .nth(1)
+            .is_none_or(|c| !c.is_lowercase())
+    {
+        return false;
+    }
+    let before = &text[..i];
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        let lead = before[..before.len() - digits].chars().next_back();
+        return digits >= 2 && lead.is_none_or(|c| c.is_whitespace() || c == '(');
+    }
+    let mut back = before.chars().rev();
+    let Some(q) = back.next() else { return false };
+    matches!(q, '"' | '”' | '’' | '\'' | ')')
+        && back
+            .find(|c| !matches!(c, '"' | '”' | '’' | '\''))
+            .is_some_and(|c| c.is_alphanumeric() || c == '.')
+        && !before.ends_with(".)")
+        && !before.ends_with(".\"")
+        && !before.ends_with(".”")
+}
+
+/// Country-code domains in the capitalised spelling of news sites ("News.Az",
+/// "Lenta.Ru"): no English sentence starts with these.
+const CAP_TLDS: &[&str] = &[
+    "Az", "Kz", "Uz", "Ru", "Ua", "Kg", "Tj", "Tm", "Md", "Ge", "Lv", "Lt", "Ee", "Cz", "Sk", "Ro",
+    "Bg", "Rs", "Hr", "Vn", "Kr", "Cn", "Jp", "Tr", "Ir", "Pk", "Ng", "Ke", "Za", "Com", "Net",
+    "Org", "Info",
+];
+
+/// Whether `after` (the text right after a full stop) is one of `CAP_TLDS` ending
+/// the word.
+fn cap_tld_after(after: &str) -> bool {
+    let n = after.chars().take_while(|c| c.is_alphabetic()).count();
+    let word = &after[..after.char_indices().nth(n).map_or(after.len(), |(k, _)| k)];
+    CAP_TLDS.contains(&word) && !after[word.len()..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// Whether `before` ends with an HTML entity name or number: "&quot", "&#8217".
@@ -250,6 +319,41 @@ mod tests {
         // The entity is entity-leak's business.
         assert_no_lints("the organization &quot;took note", &R);
         assert_no_lints("the &#8217;s and &amp;c", &R);
+    }
+
+    #[test]
+    fn after_numbers_quotes_colons_and_percent() {
+        assert_flags(
+            "It opened in 2015.The minister came on July 26.Armenian forces left.",
+            &R,
+            &[".T", ".A"],
+        );
+        assert_flags(
+            "Draw your conclusions about such brotherhood\".Novruz Mammadov said. Funds (UNDP).The rest",
+            &R,
+            &[".N", ".T"],
+        );
+        assert_flags("By Umid Niayesh - Trend:Iranian deputy", &R, &[":I"]);
+        assert_flags("Turnout was 5%merit-based", &R, &["%m"]);
+        assert_fix_result("in 2015.The minister", &R, "in 2015. The minister");
+    }
+
+    #[test]
+    fn numbers_domains_and_labels_that_are_fine() {
+        assert_no_lints(
+            "News.Az reports. Today.Az Covering Azerbaijan. Lenta.Ru said. Yahoo.Com, bbc.co.uk.",
+            &R,
+        );
+        assert_no_lints(
+            "Pi is 3.14.Then what? Version v2.Beta, section 1.The end. Use %s and %d, 100%.",
+            &R,
+        );
+        assert_no_lints(
+            "Time 10:30, John 3:16, ratio 2:1, C:Users, http://Example.com/A:B, Note: This.",
+            &R,
+        );
+        // The quote or bracket branch reports these once, not the full stop.
+        assert_flags("He said “Yes.”The end. (See U.S.)The", &R, &["”T", ")T"]);
     }
 
     #[test]
