@@ -16,7 +16,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{RegexSet, RegexSetBuilder};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// Size limits for the combined regex sets: generous, since each member already
 /// compiled under the per-rule limits. A set that does not fit is not built, and its
@@ -34,6 +35,9 @@ const USE_SETS: bool = false;
 /// is then checked against the whole literal. Short keys make a small automaton
 /// that is cheap to build, which is most of what one small file costs.
 const KEY_LEN: usize = 6;
+
+/// Documents searched with the NFA before the DFA is built.
+const DFA_AFTER: usize = 8;
 
 /// A literal of the combined automaton.
 enum Literal {
@@ -64,6 +68,11 @@ enum Literal {
 pub struct Combined {
     rules: Vec<Arc<dyn Rule>>,
     literals: Option<AhoCorasick>,
+    /// The automaton's keys, kept for the faster search automaton.
+    key_bytes: Vec<Vec<u8>>,
+    /// Documents searched so far, and the DFA built once a run proves long.
+    searched: AtomicUsize,
+    dfa: OnceLock<Option<AhoCorasick>>,
     literal_info: Vec<Literal>,
     /// Per key of the automaton: the literals (indices into `literal_info`) that
     /// start with it, in order.
@@ -115,6 +124,9 @@ impl Combined {
         let mut c = Combined {
             rules: Vec::new(),
             literals: None,
+            key_bytes: Vec::new(),
+            searched: AtomicUsize::new(0),
+            dfa: OnceLock::new(),
             literal_info: Vec::new(),
             keys: Vec::new(),
             lines_folded: FxHashMap::default(),
@@ -235,7 +247,10 @@ impl Combined {
                 .prefilter(false)
                 .build(&keys)
             {
-                Ok(ac) => c.literals = Some(ac),
+                Ok(ac) => {
+                    c.literals = Some(ac);
+                    c.key_bytes = keys;
+                }
                 Err(_) => {
                     // Every rule runs on its own; no pattern is filtered.
                     c.alone
@@ -279,6 +294,25 @@ impl Combined {
         Some(c)
     }
 
+    /// The automaton to search with. One file pays for the cheap-to-build NFA; a run
+    /// over many files builds a DFA once (a few ms) and searches each file several
+    /// times faster with it. Both report the same matches.
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        let nfa = self.literals.as_ref()?;
+        if self.searched.fetch_add(1, Ordering::Relaxed) < DFA_AFTER {
+            return Some(nfa);
+        }
+        let dfa = self.dfa.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .prefilter(false)
+                .build(&self.key_bytes)
+                .ok()
+        });
+        Some(dfa.as_ref().unwrap_or(nfa))
+    }
+
     /// Runs every rule's matcher over `doc` in one pass per kind and keeps the hits
     /// with the document, where the rules' `check` finds them.
     pub fn prime(&self, doc: &Document) {
@@ -294,7 +328,7 @@ impl Combined {
         let mut unfold = false;
 
         // Phrases and substitutions, and the patterns' required literals.
-        if let Some(ac) = &self.literals {
+        if let Some(ac) = self.automaton() {
             let mut raw: Vec<Vec<(Span, usize)>> =
                 (0..self.rules.len()).map(|_| Vec::new()).collect();
             let bytes = text.as_bytes();
@@ -446,4 +480,24 @@ fn set<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<RegexSet> {
         .dfa_size_limit(SET_DFA_LIMIT)
         .build()
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::linter::default_registry;
+
+    /// The first documents are searched with the NFA, later ones with the DFA: both
+    /// must find the same phrases and pattern literals.
+    #[test]
+    fn nfa_and_dfa_searches_agree() {
+        let text = "Share this article\nThe minister said on Monday that talks would go on.\n\
+                    Read also: Talks resume in Geneva\nEarlier we reported that the plant closed.\n\
+                    Tags: Kazakhstan, energy\nAdvertisement\n";
+        let linter = default_registry().linter();
+        let first = linter.lint(text);
+        assert!(first.len() >= 3, "{first:?}");
+        for _ in 0..2 * super::DFA_AFTER {
+            assert_eq!(linter.lint(text), first);
+        }
+    }
 }
