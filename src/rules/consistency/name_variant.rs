@@ -130,6 +130,12 @@ impl Rule for NameVariant {
                 .filter(|s| starts_upper(s))
                 .map(strip_possessive)
         };
+        // A neighbour is a word joined by spaces alone: across a comma or a
+        // semicolon ("Chí Dũng; Minister of ...") the next word starts a new item.
+        let spaced = |a: usize, b: usize| {
+            text.get(a..b)
+                .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\u{a0}'))
+        };
         for (k, w) in ws.iter().enumerate() {
             let raw = w.span.text(text);
             let form = strip_possessive(raw);
@@ -144,8 +150,16 @@ impl Rule for NameVariant {
             let occ = Occ {
                 span,
                 mid: !w.starts_unit,
-                prev: cap_word(k.checked_sub(1).and_then(|j| ws.get(j)), w.sentence),
-                next: cap_word(ws.get(k + 1), w.sentence),
+                prev: cap_word(
+                    k.checked_sub(1)
+                        .and_then(|j| ws.get(j))
+                        .filter(|p| spaced(p.span.end, w.span.start)),
+                    w.sentence,
+                ),
+                next: cap_word(
+                    ws.get(k + 1).filter(|n| spaced(w.span.end, n.span.start)),
+                    w.sentence,
+                ),
                 given: k
                     .checked_sub(1)
                     .and_then(|j| ws.get(j))
@@ -325,5 +339,16 @@ mod tests {
             1,
         );
         assert_no_lints("The Lyon club fans cheered the Lion mascot.", &NameVariant);
+    }
+
+    #[test]
+    fn list_of_officials_with_accent_only_differences() {
+        // Dung and Dũng are two Vietnamese names: each follows its own given name,
+        // and the capital after the semicolon starts the next list item.
+        assert_no_lints(
+            "With him are Minister of Health Lê Văn Dung; Minister of Trade Phan Chí Dũng; \
+             Minister of Labour Hồ Quốc Dũng and Minister of Finance Võ Thị Hằng.",
+            &NameVariant,
+        );
     }
 }
