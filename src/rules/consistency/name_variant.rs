@@ -202,12 +202,15 @@ impl Rule for NameVariant {
                 if form == major || occs.len() > 2 {
                     continue;
                 }
-                let shares_neighbour = occs.iter().any(|o| {
-                    major_occ.iter().any(|m| {
-                        (o.prev.is_some() && o.prev == m.prev)
-                            || (o.next.is_some() && o.next == m.next)
+                let shares = |titles: bool| {
+                    occs.iter().any(|o| {
+                        major_occ.iter().any(|m| {
+                            (o.prev.is_some_and(|p| titles || !is_title(p)) && o.prev == m.prev)
+                                || (o.next.is_some() && o.next == m.next)
+                        })
                     })
-                });
+                };
+                let shares_neighbour = shares(true);
                 if form.chars().count() < 6 && !shares_neighbour {
                     continue;
                 }
@@ -223,11 +226,13 @@ impl Rule for NameVariant {
                 if !shares_neighbour && always_next(occs) && always_next(major_occ) {
                     continue;
                 }
-                // Surnames of two people: the odd form always follows its own given
-                // name, and the usual form appears with another one ("analyst Tom
-                // Phillips", "founder Frits Philips").
+                // Surnames of two people: the odd form follows its own given name, and
+                // the usual form appears with another one ("analyst Tom Phillips",
+                // "founder Frits Philips"; "Phạm Thị Dung", "Nguyễn Văn Dũng"); later
+                // bare mentions ("Minister Dung") refer back to them.
+                // A shared title ("Minister Dung", "Minister Dũng") does not make them one.
                 let given = |o: &Occ| o.given.is_some();
-                if !shares_neighbour && occs.iter().all(given) && major_occ.iter().any(given) {
+                if !shares(false) && occs.iter().any(given) && major_occ.iter().any(given) {
                     continue;
                 }
                 for o in occs {
@@ -339,6 +344,16 @@ mod tests {
             1,
         );
         assert_no_lints("The Lyon club fans cheered the Lion mascot.", &NameVariant);
+    }
+
+    #[test]
+    fn two_people_whose_names_differ_by_accents() {
+        assert_no_lints(
+            "With him are Minister of Trade Phan Văn Dũng; Minister of Health Lê Thị Dung; \
+             Minister of Finance Hồ Quốc Dũng. Minister Dũng spoke first. Minister Dung \
+             said the plan would help farmers.",
+            &NameVariant,
+        );
     }
 
     #[test]
