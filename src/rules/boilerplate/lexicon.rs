@@ -125,13 +125,19 @@ pub fn starts_with_dateline(line: &str) -> bool {
     if LABELS.contains(&label.as_str()) {
         return false;
     }
-    if head.chars().filter(|c| c.is_ascii_uppercase()).count() < 3 {
+    // The match ends with the first character after the separator, which does not
+    // count: "JK: And there…" (an interviewee's initials) is no city.
+    let first = head.chars().next_back().map_or(0, char::len_utf8);
+    if head[..head.len() - first]
+        .chars()
+        .filter(|c| c.is_ascii_uppercase())
+        .count()
+        < 3
+    {
         return false;
     }
     // A transcript's speaker label ("STEVE INSKEEP: Since your party's defeat…",
     // "PRESIDENT OBAMA: I don't think…") opens speech, which a dateline never does.
-    // The match ends with the first character after the separator.
-    let first = head.chars().next_back().map_or(0, char::len_utf8);
     let rest = &line[m.end() - first..];
     !(head[..head.len() - first].trim_end().ends_with(':') && opens_speech(rest))
 }
@@ -563,6 +569,13 @@ mod tests {
         ));
         assert!(!starts_with_dateline("NATO’s Rutte says Arctic talks"));
         assert!(!starts_with_dateline("UN: talks go on"));
+        // Initials as an interview's speaker label; the capital after the colon
+        // is not part of the city.
+        assert!(!starts_with_dateline(
+            "TK:  And there are many views on that."
+        ));
+        assert!(!starts_with_dateline("UN: The talks go on"));
+        assert!(starts_with_dateline("ROME: The talks go on"));
         assert!(!starts_with_dateline("Moscow said on Tuesday: no"));
         assert!(!starts_with_dateline("ALSO READ: Cholera: WHO warns"));
         assert!(!starts_with_dateline("UPDATE: The death toll rose"));

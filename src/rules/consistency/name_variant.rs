@@ -130,6 +130,12 @@ impl Rule for NameVariant {
                 .filter(|s| starts_upper(s))
                 .map(strip_possessive)
         };
+        // A neighbour is a word joined by spaces alone: across a comma or a
+        // semicolon ("Chí Dũng; Minister of ...") the next word starts a new item.
+        let spaced = |a: usize, b: usize| {
+            text.get(a..b)
+                .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\u{a0}'))
+        };
         for (k, w) in ws.iter().enumerate() {
             let raw = w.span.text(text);
             let form = strip_possessive(raw);
@@ -144,8 +150,16 @@ impl Rule for NameVariant {
             let occ = Occ {
                 span,
                 mid: !w.starts_unit,
-                prev: cap_word(k.checked_sub(1).and_then(|j| ws.get(j)), w.sentence),
-                next: cap_word(ws.get(k + 1), w.sentence),
+                prev: cap_word(
+                    k.checked_sub(1)
+                        .and_then(|j| ws.get(j))
+                        .filter(|p| spaced(p.span.end, w.span.start)),
+                    w.sentence,
+                ),
+                next: cap_word(
+                    ws.get(k + 1).filter(|n| spaced(w.span.end, n.span.start)),
+                    w.sentence,
+                ),
                 given: k
                     .checked_sub(1)
                     .and_then(|j| ws.get(j))
@@ -188,12 +202,15 @@ impl Rule for NameVariant {
                 if form == major || occs.len() > 2 {
                     continue;
                 }
-                let shares_neighbour = occs.iter().any(|o| {
-                    major_occ.iter().any(|m| {
-                        (o.prev.is_some() && o.prev == m.prev)
-                            || (o.next.is_some() && o.next == m.next)
+                let shares = |titles: bool| {
+                    occs.iter().any(|o| {
+                        major_occ.iter().any(|m| {
+                            (o.prev.is_some_and(|p| titles || !is_title(p)) && o.prev == m.prev)
+                                || (o.next.is_some() && o.next == m.next)
+                        })
                     })
-                });
+                };
+                let shares_neighbour = shares(true);
                 if form.chars().count() < 6 && !shares_neighbour {
                     continue;
                 }
@@ -209,11 +226,13 @@ impl Rule for NameVariant {
                 if !shares_neighbour && always_next(occs) && always_next(major_occ) {
                     continue;
                 }
-                // Surnames of two people: the odd form always follows its own given
-                // name, and the usual form appears with another one ("analyst Tom
-                // Phillips", "founder Frits Philips").
+                // Surnames of two people: the odd form follows its own given name, and
+                // the usual form appears with another one ("analyst Tom Phillips",
+                // "founder Frits Philips"; "Phạm Thị Dung", "Nguyễn Văn Dũng"); later
+                // bare mentions ("Minister Dung") refer back to them.
+                // A shared title ("Minister Dung", "Minister Dũng") does not make them one.
                 let given = |o: &Occ| o.given.is_some();
-                if !shares_neighbour && occs.iter().all(given) && major_occ.iter().any(given) {
+                if !shares(false) && occs.iter().any(given) && major_occ.iter().any(given) {
                     continue;
                 }
                 for o in occs {
@@ -325,5 +344,26 @@ mod tests {
             1,
         );
         assert_no_lints("The Lyon club fans cheered the Lion mascot.", &NameVariant);
+    }
+
+    #[test]
+    fn two_people_whose_names_differ_by_accents() {
+        assert_no_lints(
+            "With him are Minister of Trade Phan Văn Dũng; Minister of Health Lê Thị Dung; \
+             Minister of Finance Hồ Quốc Dũng. Minister Dũng spoke first. Minister Dung \
+             said the plan would help farmers.",
+            &NameVariant,
+        );
+    }
+
+    #[test]
+    fn list_of_officials_with_accent_only_differences() {
+        // Dung and Dũng are two Vietnamese names: each follows its own given name,
+        // and the capital after the semicolon starts the next list item.
+        assert_no_lints(
+            "With him are Minister of Health Lê Văn Dung; Minister of Trade Phan Chí Dũng; \
+             Minister of Labour Hồ Quốc Dũng and Minister of Finance Võ Thị Hằng.",
+            &NameVariant,
+        );
     }
 }

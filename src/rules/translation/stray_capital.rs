@@ -117,7 +117,8 @@ impl Rule for StrayCapital {
 }
 
 /// Whether the `)` at `close` ends a dateline credit at the start of its line:
-/// "Havana, Mar 6 (Prensa Latina) With …", "BEIJING, Dec. 4 (Xinhua) The …".
+/// "Havana, Mar 6 (Prensa Latina) With …", "BEIJING, Dec. 4 (Xinhua) The …", or a
+/// short bracketed credit that opens the line: "(AFP files) In a picture …".
 fn after_dateline(text: &str, line_start: usize, close: usize) -> bool {
     let Some(line) = text.get(line_start..close) else {
         return false;
@@ -126,8 +127,13 @@ fn after_dateline(text: &str, line_start: usize, close: usize) -> bool {
         return false;
     };
     let prefix = line[..open].trim();
-    !prefix.is_empty()
-        && prefix.len() <= 60
+    // "(AFP files) In a file picture …", "(Reuters) The …": a credit or label in
+    // brackets opens the line.
+    if prefix.is_empty() {
+        return close - line_start - open <= 40
+            && line[open + 1..].starts_with(|c: char| c.is_uppercase());
+    }
+    prefix.len() <= 60
         && prefix.contains([',', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
         && prefix.split_whitespace().all(|w| {
             w.chars()
@@ -182,6 +188,17 @@ mod tests {
         assert_no_lints(
             "He joined the band The Who in 1964 and the group Of Monsters and Men.",
             &StrayCapital,
+        );
+        // A bracketed agency credit opening a caption line.
+        assert_no_lints(
+            "Ministers met on Friday.\n(Agency files) In a picture taken last year the minister speaks.",
+            &StrayCapital,
+        );
+        // A long bracketed aside at the line start is not a credit.
+        assert_flags(
+            "(The minister who spoke to reporters outside the court on Friday afternoon) They left.\nOk.",
+            &StrayCapital,
+            &["They"],
         );
     }
 }

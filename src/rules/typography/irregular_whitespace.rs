@@ -122,8 +122,13 @@ fn line_inner(doc: &Document, line: Span, out: &mut Emitter) {
     let body = s.trim_end_matches(is_hspace);
     if body.len() < s.len() {
         let span = Span::new(line.start + body.len(), line.end);
-        out.emit(span, "trailing whitespace")
-            .replace("remove it", span, "", Applicability::Safe);
+        let d = out.emit(span, "trailing whitespace");
+        d.replace("remove it", span, "", Applicability::Safe);
+        // One or two spaces after the text: invisible once rendered and common in
+        // clean copy pasted from a CMS, so only info.
+        if s.len() - body.len() <= 2 && s[body.len()..].bytes().all(|b| b == b' ') {
+            d.severity(Severity::Info);
+        }
     }
     // Only runs holding a tab or two spaces can be reported or mark a table.
     if !body.contains('\t') && !body.contains("  ") {
@@ -175,7 +180,9 @@ fn line_inner(doc: &Document, line: Span, out: &mut Emitter) {
         let after_sentence = before.ends_with(['.', '!', '?', ':']);
         let d = out.emit(span, format!("{} spaces in a row", run.len()));
         d.replace("replace with one space", span, " ", Applicability::Safe);
-        if after_sentence {
+        // Two spaces between words are a typing slip that HTML hides ("far-off  border");
+        // only runs of three or more point to something removed from the line.
+        if after_sentence || run.len() == 2 {
             d.severity(Severity::Info);
         }
     }
@@ -218,6 +225,22 @@ mod tests {
         let lints = lint_with("It met.  It voted.", &R);
         assert_eq!(lints.len(), 1);
         assert_eq!(lints[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn small_invisible_slips_are_info() {
+        let sev = |t: &str| {
+            lint_with(t, &R)
+                .iter()
+                .map(|d| d.severity)
+                .collect::<Vec<_>>()
+        };
+        // A stray space or two after a sentence, and two spaces between words.
+        assert_eq!(sev("Residents left. \nThey came back.\n"), [Severity::Info]);
+        assert_eq!(sev("camps in far-off  border towns"), [Severity::Info]);
+        // Longer runs are layout residue: warnings.
+        assert_eq!(sev("Residents left.     \nBack.\n"), [Severity::Warning]);
+        assert_eq!(sev("camps in far-off    border towns"), [Severity::Warning]);
     }
 
     #[test]

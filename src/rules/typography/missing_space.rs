@@ -1,6 +1,6 @@
 use super::context::{in_code_span, in_machine_token};
 use crate::declare_rule;
-use crate::diagnostic::Applicability;
+use crate::diagnostic::{Applicability, Severity};
 use crate::document::Document;
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
@@ -96,20 +96,32 @@ impl Rule for MissingSpace {
                     }
                     false
                 }
-                '…' => n.is_alphabetic() && p.is_some_and(char::is_alphabetic),
+                '…' => {
+                    if n.is_alphabetic() && p.is_some_and(char::is_alphabetic) && !skip(text, i) {
+                        emit_ellipsis(out, Span::new(i, end + n.len_utf8()), end, n, "…");
+                    }
+                    false
+                }
                 '.' if text[end..].starts_with("..") => false,
                 '.' if text[..i].ends_with("..") => {
-                    n.is_alphabetic()
+                    let glued = n.is_alphabetic()
                         && text[..i - 2]
                             .chars()
                             .next_back()
-                            .is_some_and(char::is_alphabetic)
+                            .is_some_and(char::is_alphabetic);
+                    if glued && !skip(text, i) {
+                        emit_ellipsis(out, Span::new(i - 2, end + n.len_utf8()), end, n, ".");
+                    }
+                    false
                 }
                 '.' if glued_after_number_or_quote(text, i, n) => true,
                 '.' if cap_tld_after(&text[end..]) => false,
                 ':' => {
                     let (letters, _) = trailing_letters(&text[..i]);
-                    letters >= 2 && n.is_uppercase() && word_after(&text[end..]) >= 3
+                    letters >= 2
+                        && n.is_uppercase()
+                        && word_after(&text[end..]) >= 3
+                        && !ticker(text, i, letters)
                 }
                 '%' => {
                     p.is_some_and(|p| p.is_ascii_digit())
@@ -167,12 +179,7 @@ impl Rule for MissingSpace {
             };
             if hit && !skip(text, i) {
                 let at = Span::new(end, end);
-                let start = if c == '.' && text[..i].ends_with("..") {
-                    i - 2
-                } else {
-                    i
-                };
-                emit(out, Span::new(start, end + n.len_utf8()), at, c);
+                emit(out, Span::new(i, end + n.len_utf8()), at, c);
             }
         }
     }
@@ -247,6 +254,41 @@ fn entity_before(before: &str) -> bool {
 
 fn skip(text: &str, i: usize) -> bool {
     in_machine_token(text, i) || in_code_span(text, i)
+}
+
+/// "NYSE:WMT", "NASDAQ:AAPL": an exchange and a ticker symbol, both all capitals,
+/// are written without a space.
+fn ticker(text: &str, colon: usize, letters_before: usize) -> bool {
+    let before = &text[..colon];
+    let word = &before[before.len()
+        - before
+            .chars()
+            .rev()
+            .take(letters_before)
+            .map(char::len_utf8)
+            .sum::<usize>()..];
+    let after: String = text[colon + 1..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect();
+    let caps = |w: &str| w.chars().all(|c| !c.is_lowercase());
+    caps(word) && caps(&after)
+}
+
+/// An ellipsis glued to words on both sides. Between two lower-case words
+/// ("need…because") it is a house style of quoted speech, so only info; before a
+/// capital ("forth…Nobody") two sentences were likely run together.
+fn emit_ellipsis(out: &mut Emitter, span: Span, end: usize, next: char, mark: &str) {
+    let d = out.emit(span, format!("missing space after `{mark}`"));
+    d.replace(
+        "insert a space",
+        Span::new(end, end),
+        " ",
+        Applicability::Safe,
+    );
+    if next.is_lowercase() {
+        d.severity(Severity::Info);
+    }
 }
 
 fn emit(out: &mut Emitter, span: Span, at: Span, c: char) {
@@ -369,5 +411,33 @@ mod tests {
             &R,
         );
         assert_no_lints("Yevgeny's “friends” said so… Then left.", &R);
+    }
+
+    #[test]
+    fn exchange_and_ticker_symbols() {
+        assert_no_lints(
+            "Shares of Acme (NYSE:ACM) and Borealis (NASDAQ:BORL.O) rose; TSX:RY fell.",
+            &R,
+        );
+        // A label glued to a capitalised word is still a lost space.
+        assert_flags("Published:Friday, Region:World News", &R, &[":F", ":W"]);
+    }
+
+    #[test]
+    fn closed_up_ellipsis_in_speech_is_only_info() {
+        use crate::diagnostic::Severity;
+        let found = lint_with(
+            "\"That is all we want…because the river is still high.\"",
+            &R,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Info);
+        let found = lint_with("rain was easing...we still have creeks flowing", &R);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Info);
+        // Before a capital two sentences were run together: a warning.
+        let found = lint_with("and so on…Nobody is talking about it", &R);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Warning);
     }
 }

@@ -104,6 +104,7 @@ impl Rule for SpaceBeforePunctuation {
                 b'!' | b'?' => {
                     gap.contains(['\u{a0}', '\u{202f}'])
                         || !after_ok && !matches!(next, Some('!' | '?'))
+                        || (b == b'?' && next == Some(')') && open_paren(word))
                 }
                 _ => next.is_some_and(|n| n.is_ascii_digit()),
             };
@@ -116,6 +117,14 @@ impl Rule for SpaceBeforePunctuation {
                 .replace("remove the space", space, "", Applicability::Safe);
         }
     }
+}
+
+/// Whether `before` has a bracket opened on its own line and not yet closed:
+/// "(were still ?)" is a transcriber's query about a word heard, set apart.
+fn open_paren(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    line.rfind('(')
+        .is_some_and(|o| line.rfind(')').is_none_or(|c| c < o))
 }
 
 #[cfg(test)]
@@ -146,6 +155,16 @@ mod tests {
     fn leaves_french_spacing_and_machine_tokens() {
         assert_no_lints("« Quoi\u{a0}? » dit-il\u{a0}; puis\u{202f}!", &R);
         assert_no_lints("Type `ls ; pwd` to see.", &R);
+    }
+
+    #[test]
+    fn transcript_query_marks() {
+        assert_no_lints(
+            "when our two nations (had already ?) begun talks, and (inaudible) more.",
+            &R,
+        );
+        // Outside a bracket it is still a stray space.
+        assert_flags("Who said so ?) she asked", &R, &[" ?"]);
     }
 
     #[test]
