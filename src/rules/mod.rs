@@ -18,7 +18,10 @@ pub mod encoding {
 pub mod typography {
     mod context;
     pub mod doubled_punctuation;
+    pub mod glued_dateline;
+    pub mod glued_initial;
     pub mod irregular_whitespace;
+    pub mod lost_apostrophe;
     pub mod missing_space;
     pub mod mixed_quote_styles;
     pub mod space_before_punctuation;
@@ -38,6 +41,7 @@ pub mod spam {
 
 pub mod translation {
     pub mod context;
+    pub mod coordinated_repeat;
     pub mod country_article;
     pub mod dangling_object_pronoun;
     pub mod lexicon;
@@ -70,7 +74,10 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(encoding::visible_markup::VisibleMarkup),
         // typography
         Arc::new(typography::doubled_punctuation::DoubledPunctuation),
+        Arc::new(typography::glued_dateline::GluedDateline),
+        Arc::new(typography::glued_initial::GluedInitial),
         Arc::new(typography::irregular_whitespace::IrregularWhitespace),
+        Arc::new(typography::lost_apostrophe::LostApostrophe),
         Arc::new(typography::missing_space::MissingSpace),
         Arc::new(typography::mixed_quote_styles::MixedQuoteStyles),
         Arc::new(typography::space_before_punctuation::SpaceBeforePunctuation),
@@ -83,6 +90,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(spam::generated_author_bio::GeneratedAuthorBio),
         // translation
         Arc::new(translation::word_stutter::WordStutter),
+        Arc::new(translation::coordinated_repeat::CoordinatedRepeat),
         Arc::new(translation::country_article::CountryArticle),
         Arc::new(translation::dangling_object_pronoun::DanglingObjectPronoun),
         Arc::new(translation::lowercase_proper_noun::LowercaseProperNoun),
