@@ -32,6 +32,7 @@ pub mod boilerplate {
     pub mod appended_article;
     pub mod chrome_shape;
     pub mod duplicate_content;
+    pub mod glued_label;
     pub(crate) mod lexicon;
 }
 
@@ -86,6 +87,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(boilerplate::appended_article::AppendedArticle),
         Arc::new(boilerplate::chrome_shape::ChromeShape),
         Arc::new(boilerplate::duplicate_content::DuplicateContent),
+        Arc::new(boilerplate::glued_label::GluedLabel),
         // spam
         Arc::new(spam::generated_author_bio::GeneratedAuthorBio),
         // translation

@@ -53,10 +53,14 @@ declare_rule! {
 }
 
 /// Camel-case names that open in lower case, as the glued word they form.
-const GLUED_BRANDS: &[&str] = &["Baltic", "Jet", "Bay", "Phone", "Pad", "Tunes", "Dreams"];
+const GLUED_BRANDS: &[&str] = &[
+    "Baltic", "Jet", "Bay", "Phone", "Pad", "Tunes", "Dreams", "Rxiv", "Media",
+];
 
 /// Lower-case stems of camel-case words that end in "By" ("StandBy").
-const BY_WORDS: &[&str] = &["stand", "good", "lulla", "near", "pass", "fly", "drive", "hush"];
+const BY_WORDS: &[&str] = &[
+    "stand", "good", "lulla", "near", "pass", "fly", "drive", "hush",
+];
 
 impl Rule for GluedDateline {
     fn meta(&self) -> &RuleMeta {
@@ -140,7 +144,11 @@ fn cap_word(s: &str) -> (usize, &str) {
 
 /// "Havana, Jul 12", "New York, July 4", "BEIJING, July 12", "WASHINGTON (Reuters)".
 fn dateline_at(s: &str) -> bool {
-    let head = &s[..s.len().min(60)];
+    let mut cut = s.len().min(60);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
     let Some(place_end) = head.find([',', '(']) else {
         return false;
     };
@@ -148,7 +156,8 @@ fn dateline_at(s: &str) -> bool {
     let words: Vec<&str> = place.split(' ').collect();
     // One word of four letters or more ("Havana", not "easyJet"), or up to three
     // ("New York", "La Paz").
-    if words.len() > 3 || (words.len() == 1 && words[0].len() < 4) || GLUED_BRANDS.contains(&place) {
+    if words.len() > 3 || (words.len() == 1 && words[0].len() < 4) || GLUED_BRANDS.contains(&place)
+    {
         return false;
     }
     let caps = words
@@ -239,8 +248,18 @@ mod tests {
             &GluedDateline,
         );
         assert_no_lints("Flights on easyJet, May 3 were cut.", &GluedDateline);
-        assert_no_lints("The mRNA (Moderna) vaccine. A StandBy Power Unit.", &GluedDateline);
-        assert_no_lints("Written By Hand Alone. The vote went ahead By Monday.", &GluedDateline);
+        assert_no_lints(
+            "The mRNA (Moderna) vaccine. A StandBy Power Unit.",
+            &GluedDateline,
+        );
+        assert_no_lints(
+            "Written By Hand Alone. The vote went ahead By Monday.",
+            &GluedDateline,
+        );
         assert_no_lints("Tickets on airBaltic, May 3 sold out.", &GluedDateline);
+        assert_no_lints(
+            "A preprint posted on medRxiv, June 3 showed it.",
+            &GluedDateline,
+        );
     }
 }

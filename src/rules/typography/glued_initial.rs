@@ -48,11 +48,43 @@ const DIGRAPHS: &[&str] = &["Sh", "Ch", "Zh", "Kh", "Ts", "Yu", "Ya", "Ye", "Yo"
 
 /// Words that follow a compass initial in headline shorthand ("S.Korea").
 const REGIONS: &[&str] = &[
-    "Korea", "Korean", "Koreans", "Africa", "African", "Sudan", "Ireland", "Irish", "Carolina",
-    "Dakota", "Ossetia", "Macedonia", "Cyprus", "Yemen", "Vietnam", "Virginia", "Timor",
-    "Europe", "Asia", "America", "Kivu", "Waziristan", "Kordofan", "Darfur", "Wales", "Caucasus",
-    "Syria", "Iraq", "Kazakhstan", "Sulawesi", "Sumatra", "Kalimantan", "Java", "Island",
-    "Sinai", "Lebanon", "Gaza",
+    "Korea",
+    "Korean",
+    "Koreans",
+    "Africa",
+    "African",
+    "Sudan",
+    "Ireland",
+    "Irish",
+    "Carolina",
+    "Dakota",
+    "Ossetia",
+    "Macedonia",
+    "Cyprus",
+    "Yemen",
+    "Vietnam",
+    "Virginia",
+    "Timor",
+    "Europe",
+    "Asia",
+    "America",
+    "Kivu",
+    "Waziristan",
+    "Kordofan",
+    "Darfur",
+    "Wales",
+    "Caucasus",
+    "Syria",
+    "Iraq",
+    "Kazakhstan",
+    "Sulawesi",
+    "Sumatra",
+    "Kalimantan",
+    "Java",
+    "Island",
+    "Sinai",
+    "Lebanon",
+    "Gaza",
 ];
 
 /// Names that are spelled with a glued initial.
@@ -65,10 +97,18 @@ const BRANDS: &[&str] = &[
     "E.Coli",
     "T.Rex",
     "D.Va",
+    "L.L.Bean",
+    "A.P.Moller",
+    "J.P.Morgan",
+    "T.J.Maxx",
+    "S.C.Johnson",
+    "C.H.Robinson",
 ];
 
 /// Initial chains that are abbreviations, not initials.
-const ABBREVIATIONS: &[&str] = &["U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y.", "N.Z."];
+const ABBREVIATIONS: &[&str] = &[
+    "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y.", "N.Z.",
+];
 
 impl Rule for GluedInitial {
     fn meta(&self) -> &RuleMeta {
@@ -114,13 +154,16 @@ impl Rule for GluedInitial {
                 continue;
             }
             let span = Span::new(start, dot + 1 + name_len);
-            out.emit(span, format!("initial written against the surname: `{glued}`"))
-                .replace(
-                    "put a space after the initial",
-                    Span::new(dot + 1, dot + 1),
-                    " ",
-                    Applicability::Safe,
-                );
+            out.emit(
+                span,
+                format!("initial written against the surname: `{glued}`"),
+            )
+            .replace(
+                "put a space after the initial",
+                Span::new(dot + 1, dot + 1),
+                " ",
+                Applicability::Safe,
+            );
         }
     }
 }
@@ -179,11 +222,7 @@ mod tests {
             &GluedInitial,
             &["N.Nazarbayev", "Sh.Mirziyoyev", "A.B.Smith"],
         );
-        assert_fix_result(
-            "He met K.Tokayev.",
-            &GluedInitial,
-            "He met K. Tokayev.",
-        );
+        assert_fix_result("He met K.Tokayev.", &GluedInitial, "He met K. Tokayev.");
         assert_flags(
             "“Ş.Mirziyoyev” and Ö.Özdemir",
             &GluedInitial,
@@ -201,6 +240,7 @@ mod tests {
         assert_no_lints("See X.Com/news or A.Bcd.ef and v1.Beta.", &GluedInitial);
         assert_no_lints("The U.S.Steel deal and St.Petersburg.", &GluedInitial);
         assert_no_lints("Q.E.D.Then it ended.", &GluedInitial);
+        assert_no_lints("L.L.Bean and A.P.Moller-Maersk", &GluedInitial);
         assert_no_lints("I.Wo ok. AK.Tokayev no.", &GluedInitial);
     }
 }

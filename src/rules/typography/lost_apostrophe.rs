@@ -70,8 +70,22 @@ const RE_STEMS: &[&str] = &["you", "we", "they"];
 
 /// Words after which a lone `s` is the letter itself, not a possessive.
 const LETTER_CONTEXT: &[&str] = &[
-    "letter", "plural", "final", "silent", "extra", "double", "capital", "lowercase",
-    "uppercase", "trailing", "ending", "possessive", "lone", "single", "small", "big",
+    "letter",
+    "plural",
+    "final",
+    "silent",
+    "extra",
+    "double",
+    "capital",
+    "lowercase",
+    "uppercase",
+    "trailing",
+    "ending",
+    "possessive",
+    "lone",
+    "single",
+    "small",
+    "big",
 ];
 
 /// Letters found in Czech and Slovak but not in English loanwords: a line with them
@@ -131,12 +145,7 @@ impl Rule for LostApostrophe {
                 span,
                 format!("apostrophe lost from the {what} `{}`", span.text(text)),
             )
-            .replace(
-                format!("write `{fixed}`"),
-                gap,
-                apostrophe,
-                app,
-            );
+            .replace(format!("write `{fixed}`"), gap, apostrophe, app);
         }
     }
 }
@@ -204,7 +213,10 @@ fn possessive(text: &str, toks: &[Token], i: usize, prev_lower: &str, next: &str
     // A possessive is followed by what it owns, not by a verb or a conjunction.
     if next == "s"
         || (is_function_word(&next_lower) && !matches!(next_lower.as_str(), "own" | "most"))
-        || matches!(next_lower.as_str(), "is" | "are" | "was" | "were" | "has" | "have")
+        || matches!(
+            next_lower.as_str(),
+            "is" | "are" | "was" | "were" | "has" | "have"
+        )
     {
         return false;
     }
@@ -241,7 +253,11 @@ mod tests {
             &LostApostrophe,
             "She said it’s over and that’s final.",
         );
-        assert_flags("We ve seen it. You re right.", &LostApostrophe, &["We ve", "You re"]);
+        assert_flags(
+            "We ve seen it. You re right.",
+            &LostApostrophe,
+            &["We ve", "You re"],
+        );
     }
 
     #[test]
@@ -262,7 +278,10 @@ mod tests {
 
     #[test]
     fn letters_units_and_other_languages() {
-        assert_no_lints("The letter s is silent. Words ending in s and x.", &LostApostrophe);
+        assert_no_lints(
+            "The letter s is silent. Words ending in s and x.",
+            &LostApostrophe,
+        );
         assert_no_lints("Options a, b, s and t were tested.", &LostApostrophe);
         assert_no_lints("He ran 100 m in 9.58 s on Sunday.", &LostApostrophe);
         assert_no_lints("The car s.r.o. was sold. Plan s-1 failed.", &LostApostrophe);
