@@ -15,8 +15,8 @@ declare_rule! {
     /// follow ("don" + "t", "they" + "ll"). A lone `s` is taken for a possessive only
     /// after a content word of two letters or more and before another word, so
     /// letters in lists ("a, b, s"), units ("10 s"), talk about the letter ("the
-    /// letter s is silent", "words ending in s and") and Czech or Slovak copy, where
-    /// `s` is a preposition, stay clean.
+    /// letter s is silent", "words ending in s and") and Czech, Slovak, Croatian or
+    /// transliterated Russian, where `s` is a preposition ("s ministrem"), stay clean.
     ///
     /// ## Why is this bad?
     /// The reader sees two words where there is one, and the copy looks broken.
@@ -221,7 +221,20 @@ fn possessive(text: &str, toks: &[Token], i: usize, prev_lower: &str, next: &str
         return false;
     }
     let line = doc_line(text, toks[i].span.start);
-    !line.contains(CZECH_SLOVAK)
+    !line.contains(CZECH_SLOVAK) && !slavic_instrumental(&next_lower)
+}
+
+/// After the Czech, Slovak, Croatian or transliterated Russian preposition `s`
+/// ("with") comes an instrumental: "s ministrem", "s Vladimirom", "s Evropou".
+/// English words with these endings ("system", "freedom") are given up.
+fn slavic_instrumental(next_lower: &str) -> bool {
+    next_lower.len() >= 5
+        && (["em", "ou", "ami", "ym"]
+            .iter()
+            .any(|e| next_lower.ends_with(e))
+            || (next_lower.ends_with("om")
+                && !next_lower.ends_with("dom")
+                && !next_lower.ends_with("oom")))
 }
 
 /// The line around `pos`.
@@ -288,6 +301,15 @@ mod tests {
         assert_no_lints(
             "Rozhovor s ministrem zahraničí Lipavským vyšel v pondělí.",
             &LostApostrophe,
+        );
+        assert_no_lints(
+            "The show Vecher s Vladimirom Solovyovym and \"Rozhovor s ministrem\" aired.",
+            &LostApostrophe,
+        );
+        assert_lint_count(
+            "The country s freedom and China s boom.",
+            &LostApostrophe,
+            2,
         );
         assert_no_lints("Type I m sensors. World War I ll-fated.", &LostApostrophe);
         assert_no_lints("They re elected her in May.", &LostApostrophe);
