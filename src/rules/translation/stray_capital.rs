@@ -66,6 +66,7 @@ impl Rule for StrayCapital {
         let text = doc.text();
         // Built on the first candidate: most documents have none.
         let heads = std::cell::OnceCell::new();
+        let he_name = std::cell::OnceCell::new();
         for s in doc.sentences() {
             let toks = doc.tokens_in(s.span);
             for i in 1..toks.len() {
@@ -90,7 +91,7 @@ impl Rule for StrayCapital {
                 let ps = prev.span.text(text);
                 let prev_ok = (prev.kind == TokenKind::Word && starts_lower(ps))
                     || matches!(ps, "]" | ")")
-                    || (ps == "," && after_comma(doc, toks, i));
+                    || (ps == "," && after_comma(doc, toks, i, &he_name));
                 if !prev_ok
                     || (ps == ")"
                         && after_dateline(text, doc.lines()[line].span.start, prev.span.start))
@@ -128,7 +129,12 @@ const AFTER_COMMA: &[&str] = &[
 /// ("Carrie, It and Misery" lists titles). "He" may be the Chinese surname ("…
 /// cooperation, He said" of He Lifeng), so it counts only when no "He" in the copy
 /// stands next to a capitalised word.
-fn after_comma(doc: &Document, toks: &[crate::document::Token], i: usize) -> bool {
+fn after_comma(
+    doc: &Document,
+    toks: &[crate::document::Token],
+    i: usize,
+    he_name: &std::cell::OnceCell<bool>,
+) -> bool {
     let text = doc.text();
     let w = toks[i].span.text(text);
     if i < 2 || !AFTER_COMMA.contains(&w) {
@@ -149,7 +155,7 @@ fn after_comma(doc: &Document, toks: &[crate::document::Token], i: usize) -> boo
     {
         return false;
     }
-    w != "He" || !he_is_a_name(text)
+    w != "He" || !*he_name.get_or_init(|| he_is_a_name(text))
 }
 
 /// Whether "He" is used as a name: "Vice Premier He", "He Lifeng".

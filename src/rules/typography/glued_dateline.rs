@@ -76,7 +76,12 @@ impl Rule for GluedDateline {
                 continue;
             }
             let rest = &text[i..];
-            let chunk = &text[crate::document::chunk_start(text, i)..i];
+            // The glued word, looked for in the last 40 bytes only (linear time).
+            let mut lo = i.saturating_sub(40);
+            while !text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let chunk = &text[lo + crate::document::chunk_start(&text[lo..i], i - lo)..i];
             let what = if byline_at(rest) && by_prefix_ok(chunk) {
                 "byline"
             } else if p.is_ascii_lowercase() && lower_prefix_ok(chunk) && dateline_at(rest) {

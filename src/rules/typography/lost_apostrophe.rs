@@ -130,7 +130,7 @@ impl Rule for LostApostrophe {
             let next = toks
                 .get(i + 1)
                 .filter(|n| single_space(text, t.span.end, n.span.start));
-            let Some(kind) = classify(text, toks, i, next) else {
+            let Some(kind) = classify(doc, toks, i, next) else {
                 continue;
             };
             let p = prev.span.text(text);
@@ -155,7 +155,8 @@ fn single_space(text: &str, a: usize, b: usize) -> bool {
     matches!(text.get(a..b), Some(" " | "\u{a0}"))
 }
 
-fn classify(text: &str, toks: &[Token], i: usize, next: Option<&Token>) -> Option<Kind> {
+fn classify(doc: &Document, toks: &[Token], i: usize, next: Option<&Token>) -> Option<Kind> {
+    let text = doc.text();
     let w = toks[i].span.text(text);
     let prev = toks[i - 1].span.text(text);
     let lower = prev.to_ascii_lowercase();
@@ -184,7 +185,7 @@ fn classify(text: &str, toks: &[Token], i: usize, next: Option<&Token>) -> Optio
             if in_list(S_STEMS) {
                 return Some(Kind::Contraction);
             }
-            possessive(text, toks, i, &lower, next).then_some(Kind::Possessive)
+            possessive(doc, toks, i, &lower, next).then_some(Kind::Possessive)
         }
         _ => None,
     }
@@ -200,7 +201,8 @@ fn after_capital(text: &str, toks: &[Token], i: usize) -> bool {
     }
 }
 
-fn possessive(text: &str, toks: &[Token], i: usize, prev_lower: &str, next: &str) -> bool {
+fn possessive(doc: &Document, toks: &[Token], i: usize, prev_lower: &str, next: &str) -> bool {
+    let text = doc.text();
     let prev = toks[i - 1].span.text(text);
     if prev.chars().filter(|c| c.is_alphabetic()).count() < 2
         || !prev.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -220,7 +222,9 @@ fn possessive(text: &str, toks: &[Token], i: usize, prev_lower: &str, next: &str
     {
         return false;
     }
-    let line = doc_line(text, toks[i].span.start);
+    let line = doc.lines()[doc.line_index(toks[i].span.start)]
+        .span
+        .text(text);
     !line.contains(CZECH_SLOVAK) && !slavic_instrumental(&next_lower)
 }
 
@@ -235,13 +239,6 @@ fn slavic_instrumental(next_lower: &str) -> bool {
             || (next_lower.ends_with("om")
                 && !next_lower.ends_with("dom")
                 && !next_lower.ends_with("oom")))
-}
-
-/// The line around `pos`.
-fn doc_line(text: &str, pos: usize) -> &str {
-    let start = text[..pos].rfind('\n').map_or(0, |k| k + 1);
-    let end = text[pos..].find('\n').map_or(text.len(), |k| pos + k);
-    &text[start..end]
 }
 
 #[cfg(test)]
