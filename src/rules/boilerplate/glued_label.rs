@@ -13,7 +13,7 @@ declare_rule! {
     ///
     /// The label must end in lower case and the next word start with a capital,
     /// right against it: no English word ends that way ("agoThe"). A feed age needs
-    /// a number before it ("44m ago", "3 hours ago").
+    /// a count and a unit before it ("44m ago", "3 hours ago", "an hour ago").
     ///
     /// ## Why is this bad?
     /// The scraper kept a piece of the page and dropped the line break after it: the
@@ -79,6 +79,12 @@ const AGE_UNITS: &[&str] = &[
     "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h", "hr",
     "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "mo", "month",
     "months", "y", "yr", "year", "years",
+];
+
+/// Spelled-out counts before a unit ("an hour ago", "two days ago").
+const NUMBER_WORDS: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "few", "several",
 ];
 
 impl Rule for GluedLabel {
@@ -156,10 +162,22 @@ fn label_before(text: &str, end: usize) -> Option<usize> {
         let num = before[..unit_start]
             .strip_suffix(' ')
             .unwrap_or(&before[..unit_start]);
-        let digits = num.bytes().rev().take_while(u8::is_ascii_digit).count();
-        let num_start = num.len() - digits;
+        // "44m", "3 hours" or "an hour", "two days"
+        let mut len = num.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if len == 0 {
+            let word = num
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
+            let w = num[num.len() - word..].to_ascii_lowercase();
+            if NUMBER_WORDS.contains(&w.as_str()) && unit.len() > 2 && num.len() < before.len() {
+                len = word;
+            }
+        }
+        let num_start = num.len() - len;
         let boundary = !num[..num_start].ends_with(|c: char| c.is_alphanumeric());
-        if AGE_UNITS.contains(&unit.as_str()) && digits > 0 && boundary {
+        if AGE_UNITS.contains(&unit.as_str()) && len > 0 && boundary {
             return Some(num_start);
         }
     }
@@ -194,6 +212,11 @@ mod tests {
             &["Trending topicsUnited", "Extended searchHide"],
         );
         assert_fix_result("AdvertisementThe talks.", &GluedLabel, "The talks.");
+        assert_flags(
+            "an hour agoThe vote. Three days agoPolice said",
+            &GluedLabel,
+            &["an hour agoThe", "Three days agoPolice"],
+        );
     }
 
     #[test]
