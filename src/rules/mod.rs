@@ -18,7 +18,10 @@ pub mod encoding {
 pub mod typography {
     mod context;
     pub mod doubled_punctuation;
+    pub mod glued_dateline;
+    pub mod glued_initial;
     pub mod irregular_whitespace;
+    pub mod lost_apostrophe;
     pub mod missing_space;
     pub mod mixed_quote_styles;
     pub mod space_before_punctuation;
@@ -29,6 +32,7 @@ pub mod boilerplate {
     pub mod appended_article;
     pub mod chrome_shape;
     pub mod duplicate_content;
+    pub mod glued_label;
     pub(crate) mod lexicon;
 }
 
@@ -38,6 +42,7 @@ pub mod spam {
 
 pub mod translation {
     pub mod context;
+    pub mod coordinated_repeat;
     pub mod country_article;
     pub mod dangling_object_pronoun;
     pub mod lexicon;
@@ -70,7 +75,10 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(encoding::visible_markup::VisibleMarkup),
         // typography
         Arc::new(typography::doubled_punctuation::DoubledPunctuation),
+        Arc::new(typography::glued_dateline::GluedDateline),
+        Arc::new(typography::glued_initial::GluedInitial),
         Arc::new(typography::irregular_whitespace::IrregularWhitespace),
+        Arc::new(typography::lost_apostrophe::LostApostrophe),
         Arc::new(typography::missing_space::MissingSpace),
         Arc::new(typography::mixed_quote_styles::MixedQuoteStyles),
         Arc::new(typography::space_before_punctuation::SpaceBeforePunctuation),
@@ -79,10 +87,12 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(boilerplate::appended_article::AppendedArticle),
         Arc::new(boilerplate::chrome_shape::ChromeShape),
         Arc::new(boilerplate::duplicate_content::DuplicateContent),
+        Arc::new(boilerplate::glued_label::GluedLabel),
         // spam
         Arc::new(spam::generated_author_bio::GeneratedAuthorBio),
         // translation
         Arc::new(translation::word_stutter::WordStutter),
+        Arc::new(translation::coordinated_repeat::CoordinatedRepeat),
         Arc::new(translation::country_article::CountryArticle),
         Arc::new(translation::dangling_object_pronoun::DanglingObjectPronoun),
         Arc::new(translation::lowercase_proper_noun::LowercaseProperNoun),

@@ -66,6 +66,7 @@ impl Rule for StrayCapital {
         let text = doc.text();
         // Built on the first candidate: most documents have none.
         let heads = std::cell::OnceCell::new();
+        let he_name = std::cell::OnceCell::new();
         for s in doc.sentences() {
             let toks = doc.tokens_in(s.span);
             for i in 1..toks.len() {
@@ -88,8 +89,9 @@ impl Rule for StrayCapital {
                     continue; // first on its line
                 }
                 let ps = prev.span.text(text);
-                let prev_ok =
-                    (prev.kind == TokenKind::Word && starts_lower(ps)) || matches!(ps, "]" | ")");
+                let prev_ok = (prev.kind == TokenKind::Word && starts_lower(ps))
+                    || matches!(ps, "]" | ")")
+                    || (ps == "," && after_comma(doc, toks, i, &he_name));
                 if !prev_ok
                     || (ps == ")"
                         && after_dateline(text, doc.lines()[line].span.start, prev.span.start))
@@ -114,6 +116,60 @@ impl Rule for StrayCapital {
             }
         }
     }
+}
+
+/// Subject words that a translation engine capitalises after a comma when it
+/// joins two sentences: "on the road, This became known".
+const AFTER_COMMA: &[&str] = &[
+    "This", "It", "He", "She", "They", "These", "Those", "There", "The", "Its", "Their", "His",
+];
+
+/// Whether the word at `i`, right after a comma, is a stray capital: one of
+/// `AFTER_COMMA` after a lower-case word and before one that is not a conjunction
+/// ("Carrie, It and Misery" lists titles). "He" may be the Chinese surname ("…
+/// cooperation, He said" of He Lifeng), so it counts only when no "He" in the copy
+/// stands next to a capitalised word.
+fn after_comma(
+    doc: &Document,
+    toks: &[crate::document::Token],
+    i: usize,
+    he_name: &std::cell::OnceCell<bool>,
+) -> bool {
+    let text = doc.text();
+    let w = toks[i].span.text(text);
+    if i < 2 || !AFTER_COMMA.contains(&w) {
+        return false;
+    }
+    let before = toks[i - 2];
+    let comma = toks[i - 1];
+    if before.kind != TokenKind::Word
+        || !starts_lower(before.span.text(text))
+        || before.span.end != comma.span.start
+        || text.get(comma.span.end..toks[i].span.start) != Some(" ")
+    {
+        return false;
+    }
+    if toks
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.span.text(text), "and" | "or" | "nor"))
+    {
+        return false;
+    }
+    w != "He" || !*he_name.get_or_init(|| he_is_a_name(text))
+}
+
+/// Whether "He" is used as a name: "Vice Premier He", "He Lifeng".
+fn he_is_a_name(text: &str) -> bool {
+    text.match_indices("He ").any(|(k, _)| {
+        let after_cap = text[k + 3..].starts_with(|c: char| c.is_uppercase());
+        let before = text[..k].trim_end_matches(' ');
+        let titled = before.len() < k
+            && before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|p| starts_upper(p) && !p.is_empty());
+        after_cap || titled
+    })
 }
 
 /// Whether the `)` at `close` ends a dateline credit at the start of its line:
@@ -200,5 +256,29 @@ mod tests {
             &StrayCapital,
             &["They"],
         );
+    }
+
+    #[test]
+    fn after_a_comma() {
+        assert_flags(
+            "Punishment will be toughened for those who violate the rules on the road, This became known at the meeting.",
+            &StrayCapital,
+            &["This"],
+        );
+        assert_flags(
+            "Trade is balanced, It was reported, and the talks went well, He said.",
+            &StrayCapital,
+            &["It", "He"],
+        );
+        assert_no_lints(
+            "She wrote Carrie, It and Misery. In Paris, The Hague and Rome, it rained.",
+            &StrayCapital,
+        );
+        assert_no_lints("BEIJING, The ministry said.", &StrayCapital);
+        assert_no_lints(
+            "Vice Premier He Lifeng met the senator. The two sides have broad space for cooperation, He said.",
+            &StrayCapital,
+        );
+        assert_no_lints("“It is fine,” He said. Yes,This one.", &StrayCapital);
     }
 }
