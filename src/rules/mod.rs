@@ -48,6 +48,7 @@ pub mod translation {
     pub mod lexicon;
     pub mod lowercase_proper_noun;
     pub mod lowercase_sentence_start;
+    pub mod objectless_allow;
     pub mod orphan_fragment;
     pub mod stray_capital;
     pub mod word_stutter;
@@ -93,6 +94,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         // translation
         Arc::new(translation::word_stutter::WordStutter),
         Arc::new(translation::coordinated_repeat::CoordinatedRepeat),
+        Arc::new(translation::objectless_allow::ObjectlessAllow),
         Arc::new(translation::country_article::CountryArticle),
         Arc::new(translation::dangling_object_pronoun::DanglingObjectPronoun),
         Arc::new(translation::lowercase_proper_noun::LowercaseProperNoun),
