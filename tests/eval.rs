@@ -24,6 +24,7 @@ const FOUND: &[&str] = &[
     "e01:17:encoding:&quot;",
     "e01:17:typography:”",
     "e01:19:typography:observers ,",
+    "e01:19:translation:risks to leave",
     "e01:25:consistency:Goïta",
     "e01:27:boilerplate:Read also",
     "e01:28:boilerplate:Burkina Faso: at least 40 soldiers killed in an ambush in the north",
