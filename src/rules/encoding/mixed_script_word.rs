@@ -128,10 +128,7 @@ impl Rule for MixedScriptWord {
 }
 
 fn emit(out: &mut Emitter, span: Span, word: &str, latin: usize, cyr: usize) {
-    let d = out.emit(
-        span,
-        format!("`{word}` mixes Cyrillic and Latin letters"),
-    );
+    let d = out.emit(span, format!("`{word}` mixes Cyrillic and Latin letters"));
     if latin > cyr {
         let fixed: Option<String> = word
             .chars()
