@@ -8,6 +8,7 @@ pub mod encoding {
     pub mod entity_leak;
     pub mod invisible_character;
     pub mod literal_escape;
+    pub mod mixed_script_word;
     pub mod mojibake;
     pub mod non_nfc_text;
     #[cfg(test)]
@@ -71,6 +72,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(encoding::entity_leak::EntityLeak),
         Arc::new(encoding::invisible_character::InvisibleCharacter),
         Arc::new(encoding::literal_escape::LiteralEscape),
+        Arc::new(encoding::mixed_script_word::MixedScriptWord),
         Arc::new(encoding::mojibake::Mojibake),
         Arc::new(encoding::non_nfc_text::NonNfcText),
         Arc::new(encoding::visible_markup::VisibleMarkup),

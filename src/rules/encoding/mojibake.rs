@@ -104,6 +104,32 @@ fn trailing_punct(c: char) -> bool {
 enum Charset {
     Windows1252,
     MacRoman,
+    /// Windows-874 / TIS-620, the Thai code page of some hosts: `»` shows as `ยป`.
+    Thai,
+}
+
+/// The Windows-874 byte of a character, for the bytes a UTF-8 sequence can hold.
+fn thai_byte(c: char) -> Option<u8> {
+    let u = c as u32;
+    Some(match c {
+        '€' => 0x80,
+        '…' => 0x85,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '\u{a0}' => 0xA0,
+        '\u{e01}'..='\u{e3a}' => (u - 0xE01 + 0xA1) as u8,
+        '\u{e3f}'..='\u{e5b}' => (u - 0xE3F + 0xDF) as u8,
+        _ => return None,
+    })
+}
+
+fn is_thai(c: char) -> bool {
+    ('\u{e00}'..='\u{e7f}').contains(&c)
 }
 
 impl Charset {
@@ -114,6 +140,7 @@ impl Charset {
         match self {
             Charset::Windows1252 => cp1252_byte(c),
             Charset::MacRoman => mac_roman_byte(c),
+            Charset::Thai => thai_byte(c),
         }
     }
 }
@@ -167,6 +194,14 @@ fn find_fixes(text: &str, chars: &[(usize, char)]) -> Vec<Fix> {
             found = Some((k1, d, script));
         } else if let Some((k1, d)) = decode_at(chars, k, Charset::MacRoman)
             && matches!(d as u32, 0xA0..=0x17F | 0x2010..=0x206F)
+        {
+            found = Some((k1, d, Script::Latin));
+        } else if is_thai(c)
+            && let Some((k1, d)) = decode_at(chars, k, Charset::Thai)
+            && plausible(d) == Some(Script::Latin)
+            // Thai letters on either side: a Thai word, not a broken `»`.
+            && !k.checked_sub(1).is_some_and(|j| is_thai(chars[j].1))
+            && !chars.get(k1).is_some_and(|x| is_thai(x.1))
         {
             found = Some((k1, d, Script::Latin));
         }
@@ -335,6 +370,18 @@ mod tests {
         assert_fix_result("cafÃ© in ZÃ¼rich, Â£5", &R, "café in Zürich, £5");
         assert_fix_result("Å\u{81}Ã³dÅº and DvoÅ™Ã¡k", &R, "Łódź and Dvořák");
         assert_fix_result("SÃ£o Paulo, Ã‰lysÃ©e", &R, "São Paulo, Élysée");
+    }
+
+    #[test]
+    fn repairs_thai_code_page_mojibake() {
+        assert_fix_result(
+            "Navalny dies in penal colony Read More ยป",
+            &R,
+            "Navalny dies in penal colony Read More »",
+        );
+        assert_fix_result("«Terrorism ยป article", &R, "«Terrorism » article");
+        // Thai words stay clean.
+        assert_no_lints("ประเทศไทย ยปรา and กรุงเทพฯ", &R);
     }
 
     #[test]

@@ -94,11 +94,17 @@ impl Rule for LowercaseSentenceStart {
                 continue;
             }
             let w = first.span.text(text);
+            // The article "a" counts only as a bare word before a lower-case word
+            // ("of time. a prominent challenge"), never as a list letter ("a)", "a.").
+            let lone_a = w == "a"
+                && text[first.span.end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.chars().next().is_some_and(char::is_lowercase));
             if !starts_lower(w)
                 || w.chars().any(char::is_uppercase)
                 || PARTICLES.contains(&w)
                 || w.chars().any(|c| c.is_ascii_digit())
-                || w.chars().count() < 2
+                || (w.chars().count() < 2 && !lone_a)
             {
                 continue;
             }
@@ -185,6 +191,24 @@ mod tests {
             "Queues formed at the border. the ministry said it was ready.",
             &LowercaseSentenceStart,
             &["the"],
+        );
+        assert_flags(
+            "His image looked weaker after a short period of time. a prominent challenge came.",
+            &LowercaseSentenceStart,
+            &["a"],
+        );
+    }
+
+    #[test]
+    fn list_letters_stay_clean() {
+        assert_no_lints(
+            "The plan has two parts. a) a tax cut. b) a new levy.",
+            &LowercaseSentenceStart,
+        );
+        assert_no_lints("See note a. b. c. d.", &LowercaseSentenceStart);
+        assert_no_lints(
+            "It covers items a and b. a. The first.",
+            &LowercaseSentenceStart,
         );
     }
 

@@ -49,12 +49,71 @@ declare_rule! {
 }
 
 const WORDS: &[&str] = &[
-    "They", "We", "He", "She", "It", "You", "Them", "Him", "His", "Their", "Our", "Its", "Your",
-    "These", "Those", "This", "That", "In", "On", "At", "Of", "For", "With", "From", "By", "To",
-    "Into", "Under", "Over", "After", "Before", "During", "Without", "Between", "Against",
-    "Through", "About", "Across", "The", "An", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
-    "Would", "Could", "Should", "Must", "Does", "Did", "And", "But", "Or", "Because", "While",
-    "When", "Where", "Which", "Who", "If", "There",
+    "They",
+    "We",
+    "He",
+    "She",
+    "It",
+    "You",
+    "Them",
+    "Him",
+    "His",
+    "Their",
+    "Our",
+    "Its",
+    "Your",
+    "These",
+    "Those",
+    "This",
+    "That",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "For",
+    "With",
+    "From",
+    "By",
+    "To",
+    "Into",
+    "Under",
+    "Over",
+    "After",
+    "Before",
+    "During",
+    "Without",
+    "Between",
+    "Against",
+    "Through",
+    "About",
+    "Across",
+    "The",
+    "An",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
+    "Would",
+    "Could",
+    "Should",
+    "Must",
+    "Does",
+    "Did",
+    "And",
+    "But",
+    "Or",
+    "Because",
+    "While",
+    "When",
+    "Where",
+    "Which",
+    "Who",
+    "If",
+    "There",
+    "According",
 ];
 
 impl Rule for StrayCapital {
@@ -105,6 +164,16 @@ impl Rule for StrayCapital {
                 if next.kind != TokenKind::Word || !starts_lower(ns) || starts_upper(ns) {
                     continue;
                 }
+                // "According to the agency" in mid-sentence, not a title ("the film
+                // According to Greta"): "to" and a lower-case word must follow.
+                if w == "According"
+                    && (ns != "to"
+                        || !toks.get(i + 2).is_some_and(|t| {
+                            t.kind == TokenKind::Word && starts_lower(t.span.text(text))
+                        }))
+                {
+                    continue;
+                }
                 let fixed = lower_first(w);
                 out.emit(t.span, format!("capitalised `{w}` in mid-sentence"))
                     .replace(
@@ -121,7 +190,19 @@ impl Rule for StrayCapital {
 /// Subject words that a translation engine capitalises after a comma when it
 /// joins two sentences: "on the road, This became known".
 const AFTER_COMMA: &[&str] = &[
-    "This", "It", "He", "She", "They", "These", "Those", "There", "The", "Its", "Their", "His",
+    "This",
+    "It",
+    "He",
+    "She",
+    "They",
+    "These",
+    "Those",
+    "There",
+    "The",
+    "Its",
+    "Their",
+    "His",
+    "According",
 ];
 
 /// Whether the word at `i`, right after a comma, is a stray capital: one of
@@ -216,6 +297,26 @@ mod tests {
             &StrayCapital,
             &["They"],
         );
+        // A Russian "по данным" calque and a sentence joined at a comma.
+        assert_flags(
+            "There were ten people on board. By data According to a source, it was his.",
+            &StrayCapital,
+            &["According"],
+        );
+        assert_flags(
+            "Eight bodies were found. for now, According to the agency, none is identified.",
+            &StrayCapital,
+            &["According"],
+        );
+    }
+
+    #[test]
+    fn according_in_its_place_stays_clean() {
+        assert_no_lints(
+            "According to the agency, eight bodies were found. The film According to Greta aired.",
+            &StrayCapital,
+        );
+        assert_no_lints("Ten died, according to the ministry.", &StrayCapital);
     }
 
     #[test]

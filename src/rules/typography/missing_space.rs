@@ -116,6 +116,14 @@ impl Rule for MissingSpace {
                 }
                 '.' if glued_after_number_or_quote(text, i, n) => true,
                 '.' if cap_tld_after(&text[end..]) => false,
+                // "Adana (Turkey):A day after": a bracketed dateline glued to the story.
+                ':' if p == Some(')') => {
+                    n.is_uppercase()
+                        && text[end..]
+                            .split_once(' ')
+                            .is_some_and(|(w, _)| w.chars().all(char::is_alphabetic))
+                        && dateline_bracket(&text[..i])
+                }
                 ':' => {
                     let (letters, _) = trailing_letters(&text[..i]);
                     letters >= 2
@@ -183,6 +191,24 @@ impl Rule for MissingSpace {
             }
         }
     }
+}
+
+/// Whether `before` ends with a bracketed place at the start of its line:
+/// "Adana (Turkey)", "KYIV (Reuters)".
+fn dateline_bracket(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let Some(open) = line.rfind('(') else {
+        return false;
+    };
+    let (place, inner) = (&line[..open], &line[open + 1..line.len() - 1]);
+    !place.trim().is_empty()
+        && place.len() <= 40
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && place
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | ','))
+        && inner.chars().next().is_some_and(char::is_uppercase)
+        && inner.chars().all(|c| c.is_alphabetic() || c == ' ')
 }
 
 /// Letters in the word that starts `s`, or 0 when the word goes on with digits or
@@ -331,6 +357,18 @@ mod tests {
         assert_flags("“No,” he said.“Yes”she said", &R, &["”s"]);
         assert_no_lints("He was (re)elected, a friend(s) list, [sic]", &R);
         assert_fix_result("chaos [in Russia]said", &R, "chaos [in Russia] said");
+    }
+
+    #[test]
+    fn bracketed_dateline_glued_to_the_story() {
+        assert_flags(
+            "Adana (Turkey):A day after a powerful quake, Erdogan spoke.",
+            &R,
+            &[":A"],
+        );
+        assert_no_lints("Adana (Turkey): A day after the quake.", &R);
+        assert_no_lints("The ratio (A:B) was 2:1 and (see note):The end.", &R);
+        assert_no_lints("Results (2023):Q4 revenue rose.", &R);
     }
 
     #[test]
