@@ -15,16 +15,24 @@ declare_rule! {
     /// Flags a name spelled two ways in one story ("Tokayev" and "Tokaev", "Verkhny
     /// Lars" and "Verkhni Lars"). Capitalised words are compared after folding the
     /// usual transliteration variants of Russian, Ukrainian, Arabic and other names:
-    /// y/i, iy/y, ya/ia, yu/iu, e/ye/ie, kh/h, ks/x, ts/tz, j/zh/dj, doubled letters,
-    /// final -iy/-y/-i, apostrophes and soft signs. The minority spelling is reported
-    /// with a label at the majority spelling.
+    /// y/i, iy/y, ya/ia, yu/iu, e/ye/ie, kh/h, ks/x, ts/tz, j/zh/dj/dzh, doubled letters,
+    /// final -iy/-y/-i, apostrophes and soft signs, the Arabic article (el-/al-).
+    /// Neighbouring names are compared the same way, so "Dalerjon Mirzoev" and
+    /// "Dalerdzhon Mirzoyev" are one man. A French spelling among English ones
+    /// ("Prigogine" or "Prigojine" for "Prigozhin", "Choïgou" for "Shoigu"), "yo" for
+    /// "e" ("Gorbachyov"), and the vowels of a few Arabic names ("Gaddafi"/"Kadhafi",
+    /// "Mohammed"/"Mohamed") count only with long names and a clear house spelling or
+    /// a shared given name or surname. The minority spelling is reported with a label
+    /// at the majority spelling.
     ///
     /// Words that merely look alike differ after folding and stay clean
-    /// (Georgia/Georgian, Austria/Australia, Iran/Iraq, Kazakh/Kazakhstan, plurals
-    /// and possessives). A name with and without its accents (Goïta/Goita) counts
-    /// only with a shared neighbouring word or a spelling used three times. Short names must
-    /// also share a neighbouring word ("Kassym-Jomart Tokaev" / "Kassym-Jomart
-    /// Tokayev"), so Bryan Smith and Brian Jones are two people.
+    /// (Georgia/Georgian, Austria/Australia, Iran/Iraq, Kazakh/Kazakhstan, plurals,
+    /// possessives and gendered surnames such as Ivanov/Ivanova). A name with and
+    /// without its accents (Goïta/Goita) counts only with a shared neighbouring word or
+    /// a spelling used three times. Short names must also share a given name or
+    /// surname ("Kassym-Jomart Tokaev" / "Kassym-Jomart Tokayev"), so Bryan Smith and
+    /// Brian Jones, or Mr Smith and Mr Smyth, are two people; so are "Mohammed bin
+    /// Salman" and "Mohamed Salah".
     ///
     /// ## Why is this bad?
     /// Readers take two spellings for two people or places, and it shows the story
@@ -34,9 +42,15 @@ declare_rule! {
     /// ```text flag
     /// President Kassym-Jomart Tokayev spoke. Later Tokayev left, and Kassym-Jomart Tokaev returned.
     /// ```
+    /// ```text flag
+    /// Wagner chief Yevgeny Prigozhin marched. Aides said Prigozhin stopped, and Evgeny Prigogine left.
+    /// ```
     /// Use instead:
     /// ```text pass
     /// Georgia and Georgian officials met Austrian and Australian envoys from Iran and Iraq.
+    /// ```
+    /// ```text pass
+    /// Sergei Ivanov and his wife, Marina Ivanova, met Crown Prince Mohammed bin Salman and Mohamed Salah.
     /// ```
     /// ```text before
     /// Cars queued at Verkhny Lars. Guards at Verkhni Lars waved them on.
@@ -170,6 +184,33 @@ fn french_to_english(word: &str) -> Option<String> {
     (consonant || (inner_j && changed)).then_some(out)
 }
 
+/// Russian ё written "yo" after a consonant, rewritten as the plain "e" other
+/// sources use: "Gorbachyov" → "gorbachev", "Potyomkin" → "potemkin".
+fn yo_to_e(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    let vowel = |c: char| "aeiouy".contains(c);
+    let w: Vec<char> = lower.chars().collect();
+    let mut out = String::with_capacity(lower.len());
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(&c) = w.get(i) {
+        let between = i > 0
+            && w.get(i - 1)
+                .is_some_and(|p| p.is_alphabetic() && !vowel(*p))
+            && w.get(i + 2)
+                .is_some_and(|n| n.is_alphabetic() && !vowel(*n));
+        if c == 'y' && w.get(i + 1) == Some(&'o') && between {
+            out.push('e');
+            changed = true;
+            i += 2;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    changed.then_some(out)
+}
+
 /// Arabic given names (and a few household names) whose vowels vary between
 /// sources: "Mohammed", "Muhammad", "Mohamed". Keys are skeletons. Common given
 /// names are shared by many people, so the `true` classes need a shared neighbour
@@ -227,6 +268,15 @@ fn group_key(form: &str) -> String {
         Some((_, class, false)) => format!("\u{2}{class}"),
         None => key,
     }
+}
+
+/// A lower-case Arabic article before a capitalised name: "el-Sisi", "al-Assad".
+fn arabic_article(form: &str) -> bool {
+    [
+        "al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-",
+    ]
+    .iter()
+    .any(|a| form.strip_prefix(a).is_some_and(starts_upper))
 }
 
 /// How two spellings were matched, weakest evidence last.
@@ -304,7 +354,9 @@ fn same_name(form: &str, occs: &[Occ], major: &str, major_occ: &[Occ], tie: Tie)
             }
         }
     }
-    if len(form) < 6 && !shares_neighbour {
+    // Short names need a shared given name or surname: a shared title alone
+    // ("Mr Smith", "Mr Smyth") may be two people.
+    if len(form) < 6 && !shares(false) {
         return false;
     }
     // Given names of two people: every use of each form is followed by a
@@ -390,7 +442,7 @@ impl Rule for NameVariant {
         for (k, w) in ws.iter().enumerate() {
             let raw = w.span.text(text);
             let form = strip_possessive(raw);
-            if !starts_upper(form)
+            if !(starts_upper(form) || arabic_article(form))
                 || is_all_caps(form)
                 || form.chars().count() < 4
                 || is_function_word(&lowercase(form))
@@ -468,30 +520,33 @@ impl Rule for NameVariant {
             }
         }
         // A French spelling among English ones ("Evgeny Prigogine" in a story
-        // that otherwise writes "Prigozhin"): one look-up per form.
+        // that otherwise writes "Prigozhin"), or "yo" for "e": two look-ups per form.
         for (key, forms) in &groups {
             for (form, occs) in forms {
                 if flagged.contains(form) || !named(occs) {
                     continue;
                 }
-                let Some(english) = french_to_english(form) else {
-                    continue;
-                };
-                let target = fold_marks(&skeleton(&english));
-                if target == *key {
-                    continue;
-                }
-                let Some(others) = groups.get(&target) else {
-                    continue;
-                };
-                if others.values().any(|o| !named(o)) {
-                    continue;
-                }
-                let Some((major, major_occ)) = majority(others) else {
-                    continue;
-                };
-                if same_name(form, occs, major, major_occ, Tie::Loose) {
-                    emit(out, form, occs, major, major_occ);
+                for other in [french_to_english(form), yo_to_e(form)]
+                    .into_iter()
+                    .flatten()
+                {
+                    let target = fold_marks(&skeleton(&other));
+                    if target == *key {
+                        continue;
+                    }
+                    let Some(others) = groups.get(&target) else {
+                        continue;
+                    };
+                    if others.values().any(|o| !named(o)) {
+                        continue;
+                    }
+                    let Some((major, major_occ)) = majority(others) else {
+                        continue;
+                    };
+                    if same_name(form, occs, major, major_occ, Tie::Loose) {
+                        emit(out, form, occs, major, major_occ);
+                        break;
+                    }
                 }
             }
         }
@@ -605,6 +660,220 @@ mod tests {
             "With him are Minister of Health Lê Văn Dung; Minister of Trade Phan Chí Dũng; \
              Minister of Labour Hồ Quốc Dũng and Minister of Finance Võ Thị Hằng.",
             &NameVariant,
+        );
+    }
+    #[test]
+    fn skeletons_of_transliteration_families() {
+        for (a, b) in [
+            ("Mirzoyev", "Mirzoev"),
+            ("Dalerdzhon", "Dalerjon"),
+            ("Zelensky", "Zelenskiy"),
+            ("Navalny", "Navalnyi"),
+            ("Yevgeny", "Evgeniy"),
+            ("Akhmetov", "Ahmetov"),
+            ("El-Sisi", "Al-Sisi"),
+            ("ash-Shaabi", "al-Shaabi"),
+        ] {
+            assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Ivanov", "Ivanova"),
+            ("Tokayev", "Tokaeva"),
+            ("Mali", "Malawi"),
+            ("Gaza", "Gazan"),
+            ("Russia", "Russian"),
+            ("Kyiv", "Kiev"),
+        ] {
+            assert_ne!(skeleton(a), skeleton(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn french_spellings() {
+        let fr = |w: &str| french_to_english(w).map(|e| skeleton(&e));
+        assert_eq!(fr("Prigogine"), Some(skeleton("Prigozhin")));
+        assert_eq!(fr("Prigojine"), Some(skeleton("Prigozhin")));
+        assert_eq!(fr("Choïgou"), Some(skeleton("Shoigu")));
+        assert_eq!(fr("Gorbatchev"), Some(skeleton("Gorbachev")));
+        assert_eq!(fr("Khrouchtchev"), Some(skeleton("Khrushchev")));
+        assert_eq!(fr("Loukachenko"), Some(skeleton("Lukashenko")));
+        assert_eq!(fr("Evgueni"), Some(skeleton("Evgeny")));
+        assert_eq!(fr("Cheikh"), Some(skeleton("Sheikh")));
+        // Vowels alone are not a French spelling.
+        assert_eq!(fr("Houston"), None);
+        assert_eq!(fr("Justine"), None);
+        assert_eq!(fr("Martine"), None);
+        // German "sch" is not French "ch".
+        assert_ne!(fr("Fischer"), Some(skeleton("Fisher")));
+    }
+
+    #[test]
+    fn french_spelling_among_english_ones() {
+        assert_flags(
+            "Wagner boss Yevgeny Prigozhin spoke. His rival, Evgeny Prigogine, boss of the \
+             mercenaries, marched. Tensions between Prigozhin and the generals grew, and \
+             businessman Prigozhin posted videos.",
+            &NameVariant,
+            &["Prigogine"],
+        );
+        assert_flags(
+            "Defence Minister Sergei Shoigu spoke. Critics said Shoigu had failed. Later \
+             the minister, Sergei Choïgou, left.",
+            &NameVariant,
+            &["Choïgou"],
+        );
+        assert_flags(
+            "Talks with Alexander Lukashenko began. Aides said Lukashenko agreed, and \
+             Belarusian leader Alexander Loukachenko signed.",
+            &NameVariant,
+            &["Loukachenko"],
+        );
+        // One use each and no shared neighbour: thin evidence.
+        assert_no_lints(
+            "The envoy met Prigozhin. Later he saw Prigogine.",
+            &NameVariant,
+        );
+    }
+
+    #[test]
+    fn english_look_alikes_of_french_spellings_stay_clean() {
+        assert_no_lints(
+            "Flights from Houston resumed. Houston officials said director John Huston \
+             would have loved it. Houston is busy.",
+            &NameVariant,
+        );
+        assert_no_lints(
+            "Justin Smith met Justine Smith, his sister. Later Justin left and Justine \
+             stayed.",
+            &NameVariant,
+        );
+        assert_no_lints(
+            "Mayor Martine Aubry met Paul Martin. Aides said Martin was pleased.",
+            &NameVariant,
+        );
+        assert_no_lints(
+            "Rodney Marsh spoke in March. Marsh said the March rally was his last.",
+            &NameVariant,
+        );
+        assert_no_lints(
+            "Carrie Fisher starred in the film. Fisher said Bobby Fischer inspired her. \
+             Fisher left.",
+            &NameVariant,
+        );
+        assert_no_lints(
+            "Gillian Wood met Jillian Stone. Later Gillian Wood and Jillian Stone spoke.",
+            &NameVariant,
+        );
+        assert_no_lints("Louis Blanc met Louise Blanc, his wife.", &NameVariant);
+    }
+
+    #[test]
+    fn given_name_and_surname_both_vary() {
+        // Neighbours are compared by skeleton: "Dalerjon Mirzoev" is
+        // "Dalerdzhon Mirzoyev" spelled another way.
+        assert_flags(
+            "The court identified the suspects as Dalerdzhon Mirzoyev and Shamsidin \
+             Fariduni. Later it named them as Dalerjon Mirzoev and Shamsidin Fariduni.",
+            &NameVariant,
+            &["Dalerjon", "Mirzoev"],
+        );
+        assert_flags(
+            "Suspect Dalerdzhon Mirzoyev confessed. Mirzoyev is married. The court held \
+             Mirzoev for two months.",
+            &NameVariant,
+            &["Mirzoev"],
+        );
+    }
+
+    #[test]
+    fn relatives_and_namesakes_stay_clean() {
+        assert_no_lints(
+            "Sergei Ivanov and his wife, Marina Ivanova, spoke. Ivanov said Ivanova was \
+             tired. Oleg Petrov met Anna Petrova.",
+            &NameVariant,
+        );
+        assert_no_lints(
+            "President Kassym-Jomart Tokayev spoke. Tokayev said his daughter, Dariga \
+             Tokaeva, would attend.",
+            &NameVariant,
+        );
+        assert_no_lints(
+            "Kim Jong Un met Kim Jong Il's widow. Ali met Alia. Nguyen Van An met Nguyen \
+             Van Anh.",
+            &NameVariant,
+        );
+        assert_no_lints(
+            "Emir Sheikh Tamim bin Hamad Al Thani met his father, Sheikh Hamad bin \
+             Khalifa Al Thani.",
+            &NameVariant,
+        );
+        // A shared title does not make two short names one.
+        assert_no_lints(
+            "Mr Smith chaired the panel. Mr Smith said the vote was close. Mr Smyth, a \
+             member, disagreed.",
+            &NameVariant,
+        );
+        assert_no_lints(
+            "Iran and Iraq met Austria and Australia. Mali and Malawi voted. Gaza and \
+             Gazan families, Russia and Russian officials.",
+            &NameVariant,
+        );
+    }
+
+    #[test]
+    fn arabic_names() {
+        assert_flags(
+            "Commander Mohammed Deif was targeted. Officials said Mohammed Deif survived. \
+             A later statement said Mohamed Deif was wounded.",
+            &NameVariant,
+            &["Mohamed"],
+        );
+        // Two men with the commonest name.
+        assert_no_lints(
+            "Crown Prince Mohammed bin Salman met Mohamed Salah. Mohammed bin Salman \
+             praised the striker, and Muhammad Ali's daughter spoke.",
+            &NameVariant,
+        );
+        assert_flags(
+            "Muammar Gaddafi ruled Libya. Gaddafi fell in 2011. Later Kadhafi loyalists \
+             fled.",
+            &NameVariant,
+            &["Kadhafi"],
+        );
+        assert_flags(
+            "President Abdel Fattah al-Sisi spoke. Aides said al-Sisi would travel, and \
+             Abdel Fattah el-Sisi left on Monday.",
+            &NameVariant,
+            &["el-Sisi"],
+        );
+        // Hamid and Hamad are two names.
+        assert_no_lints(
+            "Sheikh Hamad spoke. Hamad said Hamid Karzai agreed. Later Hamid left.",
+            &NameVariant,
+        );
+    }
+
+    #[test]
+    fn yo_for_russian_yo() {
+        assert_flags(
+            "Mikhail Gorbachev spoke. Gorbachev said so. Later Mikhail Gorbachyov left.",
+            &NameVariant,
+            &["Gorbachyov"],
+        );
+        assert_no_lints(
+            "Fans in Lyons cheered. Lens won, and Lyons lost.",
+            &NameVariant,
+        );
+    }
+
+    #[test]
+    fn ukrainian_president_variants() {
+        assert_flags(
+            "President Volodymyr Zelensky spoke. Zelensky said so. Later Volodymyr \
+             Zelenskiy left. Alexei Navalny died; Navalny was 47, and Alexei Navalnyi's \
+             widow spoke.",
+            &NameVariant,
+            &["Zelenskiy", "Navalnyi"],
         );
     }
 }
