@@ -63,6 +63,8 @@ const MAX_OVERLAP: f64 = 0.25;
 const MIN_TAIL_STEMS: usize = 15;
 /// Fewest content words of body before a second dateline.
 const MIN_BODY_STEMS: usize = 20;
+/// Fewest words of a single prose paragraph that make a body on its own.
+const MIN_BODY_WORDS: usize = 45;
 /// How far above a dateline to look for its headline and summary bullets.
 const MAX_HEADER_LINES: usize = 6;
 
@@ -166,6 +168,18 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
                 break;
             }
             start -= 1;
+        }
+        // A story opens with its own dateline under a headline, a summary line and a
+        // photo caption: the dateline is "second" only after a body of prose (two
+        // sentence lines, or one paragraph longer than any summary line).
+        let prose: Vec<usize> = lines[..start]
+            .iter()
+            .filter(|l| ends_like_sentence(l.text))
+            .map(|l| raw_words(l.text).count())
+            .filter(|&n| n >= 8)
+            .collect();
+        if prose.len() < 2 && prose.iter().sum::<usize>() < MIN_BODY_WORDS {
+            continue;
         }
         let body = union(&stems[..start]);
         let tail = union(&stems[start..]);
@@ -282,6 +296,12 @@ mod tests {
                  LUDDEN: Frank, well, I want to start with some tape that you've provided us.\n\
                  MORRIS: Nathan Pike is a rancher who was born in the Dust Bowl and has lived on this ranch with his closest neighbour two miles away, and he has had to cull his cattle herd significantly because he lacks feed for them.\n";
         assert_no_lints(t, &AppendedArticle);
+    }
+
+    #[test]
+    fn dateline_under_headline_dek_and_caption_opens_the_story() {
+        let text = "Singapore\nPort operator to review fees for small shippers\nThe last review was put off in 2021 because freight volumes were too uncertain at the time.\nContainer cranes at a terminal in the west of the island. (File photo: Agency/Staff)\nSINGAPORE: The port operator will review the fees it charges small shipping lines, its chief executive said on Monday, after complaints from traders about rising costs.\nThe fee schedule has not changed since it was introduced ten years ago, and a committee of regulators and users is expected to report by the end of the year.\nTraders had told parliament that handling charges now made up almost a fifth of the cost of moving a container through the terminals.\n";
+        assert_no_lints(text, &AppendedArticle);
     }
 
     #[test]

@@ -121,13 +121,24 @@ fn is_date_or_number(w: &[(TokenKind, &str)]) -> bool {
     use TokenKind::{Number, Word};
     let month = |s: &str| is_month(s) && s.chars().next().is_some_and(char::is_uppercase);
     match w {
-        [(Number, _)] => true,
+        // "4-3.": a running score, set apart on purpose in match reports.
+        [(Number, n)] => !is_score(n),
         [(Word, d)] => is_day(d) && d.chars().next().is_some_and(char::is_uppercase),
         [(Word, m), (Number, _)] | [(Number, _), (Word, m)] => month(m),
         [(Word, m), (Number, _), (Number, _)] | [(Number, _), (Word, m), (Number, _)] => month(m),
         [(Word, d), (Word, m), (Number, _)] => is_day(d) && month(m),
         _ => false,
     }
+}
+
+/// A scoreline such as "4-3" or "2–1": digits on both sides of one dash.
+fn is_score(n: &str) -> bool {
+    n.split_once(['-', '–']).is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -168,6 +179,15 @@ mod tests {
         assert_no_lints("It began on February 24. He left.", &OrphanFragment);
         assert_no_lints("“It began. February 24.”", &OrphanFragment);
         assert_no_lints("The score was level. They won in May.", &OrphanFragment);
+    }
+
+    #[test]
+    fn running_scores_in_match_reports_stay_clean() {
+        assert_no_lints(
+            "The visitors pulled two back before the break. 3-2. Then the rain came.",
+            &OrphanFragment,
+        );
+        assert_lint_count("The match was replayed later. 2019.", &OrphanFragment, 1);
     }
 
     #[test]

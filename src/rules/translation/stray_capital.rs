@@ -154,6 +154,8 @@ impl Rule for StrayCapital {
                 if !prev_ok
                     || (ps == ")"
                         && after_dateline(text, doc.lines()[line].span.start, prev.span.start))
+                    || (matches!(ps, "]" | ")")
+                        && bracket_after_sentence_end(text, prev.span.start))
                 {
                     continue;
                 }
@@ -280,6 +282,25 @@ fn after_dateline(text: &str, line_start: usize, close: usize) -> bool {
         && line[open + 1..].starts_with(|c: char| c.is_uppercase())
 }
 
+/// Whether the bracketed group closing at `close` follows a finished sentence: a
+/// citation mark ("…during respiration.[3] It is…") or a credit ("…it failed.
+/// (Yonhap) The office…"), so the capital after it opens a new sentence. "[Russians]
+/// They" has no full stop before the bracket and stays a finding.
+fn bracket_after_sentence_end(text: &str, close: usize) -> bool {
+    let Some(before) = text.get(..close) else {
+        return false;
+    };
+    let Some(open) = before.rfind(['[', '(']) else {
+        return false;
+    };
+    if before[open..].contains(['\n', ']', ')']) {
+        return false;
+    }
+    let lead = before[..open].trim_end_matches([' ', '\u{a0}']);
+    let lead = lead.trim_end_matches(['"', '\'', '’', '”', '»']);
+    lead.ends_with(['.', '!', '?', '…'])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,6 +375,24 @@ mod tests {
         // A long bracketed aside at the line start is not a credit.
         assert_flags(
             "(The minister who spoke to reporters outside the court on Friday afternoon) They left.\nOk.",
+            &StrayCapital,
+            &["They"],
+        );
+    }
+
+    #[test]
+    fn brackets_after_a_full_stop_open_a_new_sentence() {
+        assert_no_lints(
+            "Plants give off the gas at night.[4] It also rises from volcanic vents.",
+            &StrayCapital,
+        );
+        assert_no_lints(
+            "The second launch failed, officials said. (Yonhap) The cabinet met at noon.",
+            &StrayCapital,
+        );
+        assert_no_lints("He had resigned.” [Reuters] They left.", &StrayCapital);
+        assert_flags(
+            "Up to 900 a day [refugees] They were crossing at dawn.",
             &StrayCapital,
             &["They"],
         );
