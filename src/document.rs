@@ -142,6 +142,22 @@ impl<'a> Document<'a> {
         self.tokens.get_or_init(|| tokenize(self.text, self.start))
     }
 
+    /// Byte offsets of ASCII capitals glued to the lower-case letter or digit before
+    /// them ("agoRaw", "27By"): where a label, dateline or byline was run into the
+    /// text. Scanned once and shared by the rules that look for such joins.
+    pub fn capital_joins(&self) -> Arc<Vec<usize>> {
+        struct Key;
+        self.memo::<Key, _>(|| {
+            let b = self.text.as_bytes();
+            (1..b.len())
+                .filter(|&i| {
+                    b[i].is_ascii_uppercase()
+                        && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit())
+                })
+                .collect()
+        })
+    }
+
     /// Tokens whose start lies inside `span`.
     pub fn tokens_in(&self, span: Span) -> &[Token] {
         let toks = self.tokens();

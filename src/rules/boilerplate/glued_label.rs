@@ -95,8 +95,8 @@ impl Rule for GluedLabel {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
         let b = text.as_bytes();
-        for i in 1..b.len() {
-            if !b[i].is_ascii_uppercase() || !b[i - 1].is_ascii_lowercase() {
+        for &i in doc.capital_joins().iter() {
+            if !b[i - 1].is_ascii_lowercase() {
                 continue;
             }
             // The next word: a capital and at least one lower-case letter.

@@ -70,11 +70,7 @@ impl Rule for GluedDateline {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
         let b = text.as_bytes();
-        for i in 1..b.len() {
-            let (p, c) = (b[i - 1], b[i]);
-            if !c.is_ascii_uppercase() || !(p.is_ascii_lowercase() || p.is_ascii_digit()) {
-                continue;
-            }
+        for &i in doc.capital_joins().iter() {
             let rest = &text[i..];
             // The glued word, looked for in the last 40 bytes only (linear time).
             let mut lo = i.saturating_sub(40);
@@ -84,7 +80,7 @@ impl Rule for GluedDateline {
             let chunk = &text[lo + crate::document::chunk_start(&text[lo..i], i - lo)..i];
             let what = if byline_at(rest) && by_prefix_ok(chunk) {
                 "byline"
-            } else if p.is_ascii_lowercase() && lower_prefix_ok(chunk) && dateline_at(rest) {
+            } else if b[i - 1].is_ascii_lowercase() && lower_prefix_ok(chunk) && dateline_at(rest) {
                 "dateline"
             } else {
                 continue;
