@@ -71,11 +71,12 @@ declare_rule! {
 
 /// Folds transliteration variants so that "Tokayev" and "Tokaev" meet.
 pub fn skeleton(word: &str) -> String {
-    let mut s: String = word
-        .to_lowercase()
-        .chars()
-        .filter(|c| !matches!(c, '’' | '\'' | 'ʼ' | 'ʹ' | 'ъ' | 'ь' | '`'))
-        .collect();
+    let mut s = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    };
+    s.retain(|c| !matches!(c, '’' | '\'' | 'ʼ' | 'ʹ' | 'ъ' | 'ь' | '`'));
     // The Arabic article: "El-Sisi" / "Al-Sisi", "Ash-Shaabi" / "Al-Shaabi".
     for article in ["el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-"] {
         if let Some(rest) = s.strip_prefix(article).filter(|r| r.chars().count() >= 3) {
@@ -83,6 +84,7 @@ pub fn skeleton(word: &str) -> String {
             break;
         }
     }
+    // Most names hold none of these: look before allocating a new string.
     for (from, to) in [
         ("dzh", "j"),
         ("zh", "j"),
@@ -92,20 +94,26 @@ pub fn skeleton(word: &str) -> String {
         ("tz", "ts"),
         ("y", "i"),
     ] {
-        s = s.replace(from, to);
-    }
-    let collapse = |s: &str| {
-        let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            if !out.ends_with(c) || !c.is_alphabetic() {
-                out.push(c);
-            }
+        if s.contains(from) {
+            s = s.replace(from, to);
         }
-        out
-    };
-    s = collapse(&s);
-    s = s.replace("ie", "e");
-    collapse(&s)
+    }
+    collapse_doubles(&mut s);
+    if s.contains("ie") {
+        s = s.replace("ie", "e");
+        collapse_doubles(&mut s);
+    }
+    s
+}
+
+/// "Zelenskii" and "Zelenski" meet: a doubled letter counts once.
+fn collapse_doubles(s: &mut String) {
+    let mut prev = None;
+    s.retain(|c| {
+        let keep = prev != Some(c) || !c.is_alphabetic();
+        prev = Some(c);
+        keep
+    });
 }
 
 /// Drops combining marks and maps the letters with a stroke or dotless forms
@@ -113,6 +121,9 @@ pub fn skeleton(word: &str) -> String {
 /// meets.
 fn fold_marks(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        return s.to_string();
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| match c {
@@ -293,18 +304,25 @@ enum Tie {
     Common,
 }
 
-/// A capitalised word right next to a name, as a skeleton, so that "Dalerjon
-/// Mirzoev" and "Dalerdzhon Mirzoyev" share their neighbours.
-struct Neighbour {
-    key: String,
+/// A capitalised word right next to a name. Neighbours are compared by skeleton,
+/// so that "Dalerjon Mirzoev" and "Dalerdzhon Mirzoyev" share theirs; the
+/// skeletons are only computed for the rare forms that meet another spelling.
+struct Neighbour<'t> {
+    word: &'t str,
     title: bool,
 }
 
-struct Occ {
+impl Neighbour<'_> {
+    fn same_key(&self, other: &Neighbour) -> bool {
+        self.word == other.word || skeleton(self.word) == skeleton(other.word)
+    }
+}
+
+struct Occ<'t> {
     span: Span,
     mid: bool,
-    prev: Option<Neighbour>,
-    next: Option<Neighbour>,
+    prev: Option<Neighbour<'t>>,
+    next: Option<Neighbour<'t>>,
     /// The capitalised word right before, with only a space between: a given name.
     given: bool,
 }
@@ -316,7 +334,7 @@ fn same_name(form: &str, occs: &[Occ], major: &str, major_occ: &[Occ], tie: Tie)
         return false;
     }
     let same = |a: &Option<Neighbour>, b: &Option<Neighbour>, titles: bool| match (a, b) {
-        (Some(a), Some(b)) => a.key == b.key && (titles || !a.title),
+        (Some(a), Some(b)) => (titles || !a.title) && a.same_key(b),
         _ => false,
     };
     let shares = |titles: bool| {
@@ -376,7 +394,9 @@ fn same_name(form: &str, occs: &[Occ], major: &str, major_occ: &[Occ], tie: Tie)
 }
 
 /// Majority: most occurrences, then earliest.
-fn majority<'f, 'o>(forms: &'o BTreeMap<&'f str, Vec<Occ>>) -> Option<(&'f str, &'o [Occ])> {
+fn majority<'f, 'o, 't>(
+    forms: &'o BTreeMap<&'f str, Vec<Occ<'t>>>,
+) -> Option<(&'f str, &'o [Occ<'t>])> {
     forms
         .iter()
         .max_by(|a, b| {
@@ -387,10 +407,9 @@ fn majority<'f, 'o>(forms: &'o BTreeMap<&'f str, Vec<Occ>>) -> Option<(&'f str, 
         .map(|(f, o)| (*f, o.as_slice()))
 }
 
-/// Skeletons of neighbours are computed once per distinct word.
-fn neighbour<'t>(keys: &mut HashMap<&'t str, String>, w: Option<&'t str>) -> Option<Neighbour> {
+fn neighbour(w: Option<&str>) -> Option<Neighbour<'_>> {
     w.map(|w| Neighbour {
-        key: keys.entry(w).or_insert_with(|| skeleton(w)).clone(),
+        word: w,
         title: is_title(w),
     })
 }
@@ -426,7 +445,6 @@ impl Rule for NameVariant {
         // form -> occurrences, then key -> form -> occurrences: a skeleton is
         // computed once per distinct form, not once per occurrence.
         let mut by_form: HashMap<&str, Vec<Occ>> = HashMap::default();
-        let mut keys: HashMap<&str, String> = HashMap::default();
         let cap_word = |w: Option<&WordAt>, sentence: usize| -> Option<&str> {
             w.filter(|x| x.sentence == sentence)
                 .map(|x| x.span.text(text))
@@ -454,20 +472,14 @@ impl Rule for NameVariant {
             let occ = Occ {
                 span,
                 mid: !w.starts_unit,
-                prev: neighbour(
-                    &mut keys,
-                    cap_word(
-                        before.filter(|p| spaced(p.span.end, w.span.start)),
-                        w.sentence,
-                    ),
-                ),
-                next: neighbour(
-                    &mut keys,
-                    cap_word(
-                        ws.get(k + 1).filter(|n| spaced(w.span.end, n.span.start)),
-                        w.sentence,
-                    ),
-                ),
+                prev: neighbour(cap_word(
+                    before.filter(|p| spaced(p.span.end, w.span.start)),
+                    w.sentence,
+                )),
+                next: neighbour(cap_word(
+                    ws.get(k + 1).filter(|n| spaced(w.span.end, n.span.start)),
+                    w.sentence,
+                )),
                 given: before
                     .filter(|p| text.get(p.span.end..w.span.start) == Some(" "))
                     .and_then(|p| cap_word(Some(p), w.sentence))
