@@ -107,13 +107,20 @@ impl Rule for LowercaseProperNoun {
                 .entry(lowercase(strip_possessive(s)))
                 .or_default() += 1;
         }
-        let mut lower_count: HashMap<&str, usize> = HashMap::default();
-        for w in ws.iter() {
-            let s = w.span.text(text);
-            if !s.chars().any(char::is_uppercase) {
-                *lower_count.entry(strip_possessive(s)).or_default() += 1;
-            }
-        }
+        // Lower-case uses per word, counted on first need (rarely needed).
+        let lower_count = std::cell::OnceCell::new();
+        let lower_count = || {
+            lower_count.get_or_init(|| {
+                let mut counts: HashMap<&str, usize> = HashMap::default();
+                for w in ws.iter() {
+                    let s = w.span.text(text);
+                    if !s.chars().any(char::is_uppercase) {
+                        *counts.entry(strip_possessive(s)).or_default() += 1;
+                    }
+                }
+                counts
+            })
+        };
         let toks = doc.tokens();
         for (ti, t) in toks.iter().enumerate() {
             if t.kind != TokenKind::Word {
@@ -241,7 +248,7 @@ impl Rule for LowercaseProperNoun {
                         && !is_institution_word(base)
                         && !is_title(&fixed)
                         && !is_person_noun(base)
-                        && lower_count.get(base) == Some(&1)
+                        && lower_count().get(base) == Some(&1)
                         && base.chars().count() >= 5
                     {
                         out.emit(
