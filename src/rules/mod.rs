@@ -60,6 +60,7 @@ pub mod consistency {
 }
 
 pub mod pronoun {
+    pub mod gender;
     pub mod gender_flip;
     pub mod institution_pronoun;
     pub mod mentions;

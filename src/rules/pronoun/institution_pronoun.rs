@@ -1,3 +1,4 @@
+use super::gender::{self, Gender};
 use super::mentions::{Kind, Mention, find, paragraph_start, window_start};
 use crate::declare_rule;
 use crate::diagnostic::Applicability;
@@ -13,7 +14,9 @@ declare_rule! {
     /// subject of an attribution (", he said in a statement") or open the sentence
     /// after one in which the organisation made a statement ("The ministry said … .
     /// However, he did not …"), and no person may be named or described in the
-    /// two paragraphs before it.
+    /// two paragraphs before it — unless every such person is named after the
+    /// institution in its own sentence ("headed by Luis Caputo") and is of the other
+    /// gender, in a story that so far names nobody of the pronoun's gender.
     ///
     /// ## Why is this bad?
     /// French, Spanish and Russian give institutions gendered pronouns; machine
@@ -117,12 +120,19 @@ impl Rule for InstitutionPronoun {
             // sentence, with nobody else in sight.
             let window_from = paragraph_start(doc, m.paragraph, if clause { 3 } else { 2 });
             let window: Vec<&Mention> = ms[window_start(&ms, i, window_from)..i].iter().collect();
-            if window.iter().any(|x| is_person(doc, x)) {
-                continue;
-            }
+            let persons: Vec<&Mention> = window
+                .iter()
+                .copied()
+                .filter(|x| is_person(doc, x))
+                .collect();
             let Some(inst) = window.iter().rev().find(|x| x.kind == Kind::Institution) else {
                 continue;
             };
+            if !persons.is_empty()
+                && (attribution || !excluded_by_gender(doc, &ms, i, inst, &persons))
+            {
+                continue;
+            }
             if inst.paragraph + 1 < m.paragraph || inst.sentence + 1 < m.sentence {
                 continue;
             }
@@ -136,7 +146,9 @@ impl Rule for InstitutionPronoun {
             if clause
                 && (inst.sentence != m.sentence
                     || speaks_of_people(inst.span.text(text))
-                    || ms[..i].iter().any(|x| is_person(doc, x)))
+                    || ms[..i]
+                        .iter()
+                        .any(|x| is_person(doc, x) && !persons.iter().any(|p| p.span == x.span)))
             {
                 continue;
             }
@@ -157,6 +169,39 @@ impl Rule for InstitutionPronoun {
             .replace(format!("use `{it}`"), m.span, it, Applicability::Display);
         }
     }
+}
+
+/// Whether none of `persons` can be meant by pronoun `i` because of gender:
+/// "The Ministry of Economy, headed by Luis Caputo, indicated … . She specified …".
+/// Only for an institution that opens its sentence, with every such person named
+/// after it in that sentence (an agent or apposition), of the other gender, in a
+/// story that so far names nobody of the pronoun's gender. A pronoun after a
+/// quotation is left alone: there it is more often a person's flipped gender.
+fn excluded_by_gender(
+    doc: &Document,
+    ms: &[Mention],
+    i: usize,
+    inst: &Mention,
+    persons: &[&Mention],
+) -> bool {
+    let text = doc.text();
+    let m = &ms[i];
+    let gender = if matches!(m.span.text(text), "he" | "He") {
+        Gender::Male
+    } else {
+        Gender::Female
+    };
+    let sent = doc.sentences()[inst.sentence].span;
+    let opens = doc
+        .words_in(Span::new(sent.start, inst.span.start))
+        .all(|(_, w)| w.eq_ignore_ascii_case("the"));
+    opens
+        && persons.iter().all(|p| {
+            p.sentence == inst.sentence
+                && p.span.start > inst.span.end
+                && gender::of_mention(doc, p, &ms[..i]) == Some(gender.other())
+        })
+        && !gender::anyone_of(doc, &ms[..i], m.span.start, gender)
 }
 
 /// Whether a mention in the look-back window is a person the pronoun could mean.
@@ -310,6 +355,44 @@ mod tests {
             "For its part , the Interior Ministry of Kazakhstan said 98,000 Russians had arrived.\n\nHowever, he did not provide any comparison.",
             &InstitutionPronoun,
             &["he"],
+        );
+    }
+
+    #[test]
+    fn person_of_the_other_gender_cannot_be_meant() {
+        let text = "The Ministry of Economy, headed by Luis Caputo, indicated that the \
+                    closures would save money. She specified that staff will be compensated.";
+        assert_flags(text, &InstitutionPronoun, &["She"]);
+        assert_flags(
+            "The Interior Ministry, led by Mr. Ivanov, said the border was calm. However, she \
+             did not give figures.",
+            &InstitutionPronoun,
+            &["she"],
+        );
+        // A woman named before: she may be meant.
+        assert_no_lints(
+            &format!("Economist Olga Petrova criticised the plan. {text}"),
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            &format!("The spokeswoman declined to comment. {text}"),
+            &InstitutionPronoun,
+        );
+        // A name of unknown gender, or a person opening the sentence, keeps it clean.
+        assert_no_lints(
+            "The Ministry of Economy, headed by Jean Kaseya, indicated that the closures \
+             would save money. She specified that staff will be compensated.",
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            "Luis Caputo said the Ministry of Economy would save money. She specified that \
+             staff will be compensated.",
+            &InstitutionPronoun,
+        );
+        // After a quotation the pronoun is more often the speaker's flipped gender.
+        assert_no_lints(
+            "The council, chaired by Aisha Rahman, met in Osaka. “It is a bad plan,” he said.",
+            &InstitutionPronoun,
         );
     }
 
