@@ -256,14 +256,15 @@ pub fn of_mention(doc: &Document, m: &Mention, earlier: &[Mention]) -> Option<Ge
             if several && let Some(g) = of_given_name(first) {
                 return Some(g);
             }
-            let title = text
+            let mut before = text
                 .get(..m.span.start)
                 .unwrap_or("")
-                .trim_end()
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .unwrap_or("");
-            if let Some(g) = of_word(title) {
+                .split_whitespace()
+                .rev();
+            let title = before.next().unwrap_or("");
+            // "Mr and Mrs Obama" is a couple.
+            let couple = matches!(before.next(), Some("and" | "&"));
+            if let Some(g) = of_word(title).filter(|_| !couple) {
                 return Some(g);
             }
             if several || m.key.is_empty() {
