@@ -65,7 +65,12 @@ impl Rule for GenderFlip {
             }
             let from = paragraph_start(doc, m.paragraph, 1);
             lo = lo.max(window_start(&ms, i, from));
-            let Some(person) = sole_person(&ms[lo..i]) else {
+            let not_meant = if m.kind == Kind::He {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
+            let Some(person) = sole_person(doc, &ms[lo..i], not_meant) else {
                 continue;
             };
             let e = by_person.entry(ms[lo + person].key.clone()).or_insert((
@@ -149,8 +154,9 @@ fn speaker(doc: &Document, m: &Mention) -> bool {
 }
 
 /// Index (into `window`) of the one person the window names, if no other person
-/// is named or described there.
-fn sole_person(window: &[Mention]) -> Option<usize> {
+/// is named or described there. A noun of gender `not_meant` ("the 46-year-old
+/// woman" before "he") cannot be the pronoun's antecedent and does not count.
+fn sole_person(doc: &Document, window: &[Mention], not_meant: Gender) -> Option<usize> {
     let mut keys: HashSet<&str> = HashSet::default();
     let mut last = None;
     for (i, m) in window.iter().enumerate() {
@@ -162,7 +168,11 @@ fn sole_person(window: &[Mention]) -> Option<usize> {
                 keys.insert(&m.key);
                 last = Some(i);
             }
-            Kind::PersonNoun if !m.apposition => return None,
+            Kind::PersonNoun
+                if !m.apposition && gender::of_word(m.span.text(doc.text())) != Some(not_meant) =>
+            {
+                return None;
+            }
             _ => {}
         }
     }
@@ -208,6 +218,18 @@ mod tests {
         );
         assert_no_lints(
             "The suite where Mr and Mrs Obama stayed was searched. “It is fake,” he said.",
+            &GenderFlip,
+        );
+        // A noun of the other gender cannot be meant; one of the same gender can.
+        assert_flags(
+            "Teacher Farzana Begum rebuilt the school. She teaches there. She lives nearby.\n\n“I had no choice,” says the \
+             46-year-old woman. Every morning, he arrives at seven. She sweeps the floor.",
+            &GenderFlip,
+            &["he"],
+        );
+        assert_no_lints(
+            "Teacher Farzana Begum rebuilt the school. She teaches there. She lives nearby.\n\nA farmer helped the woman. \
+             Every morning, he arrives at seven. She sweeps the floor.",
             &GenderFlip,
         );
         // Not a speaker: "he" may be someone the excerpt does not name.
