@@ -210,7 +210,12 @@ impl Rule for UnbalancedQuotation {
                             }
                             if let Some(t) = top.filter(|t| t.double && t.ch == c) {
                                 stack.pop();
-                                unclosed_before(out, text, t, pos);
+                                // The wire convention inside one block: a quotation
+                                // running on into a new paragraph, set on its own line
+                                // after the last one's full stop, opens it again.
+                                if !reopens_line(&chars[..k]) {
+                                    unclosed_before(out, text, t, pos);
+                                }
                             }
                             // ”Nyansapo” in copy that opens its quotations with “.
                             if c == '”' && english_openers {
@@ -331,6 +336,21 @@ impl Rule for UnbalancedQuotation {
 }
 
 /// Whether the next curly double quote in `rest` is a closer `”` (not an opener).
+/// Whether the quotation mark after `before` starts a line (bar spaces) and the line
+/// before it ends a sentence.
+fn reopens_line(before: &[(usize, char)]) -> bool {
+    let mut it = before.iter().rev().map(|x| x.1);
+    if it
+        .by_ref()
+        .find(|&c| c != ' ' && c != '\t')
+        .is_none_or(|c| c != '\n')
+    {
+        return false;
+    }
+    it.find(|&c| !matches!(c, ' ' | '\t' | '\r'))
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':'))
+}
+
 fn closer_comes_first(rest: &[(usize, char)]) -> bool {
     rest.iter()
         .find(|x| matches!(x.1, '“' | '”'))
@@ -490,6 +510,21 @@ mod tests {
             &R,
         );
         assert_no_lints("“First line runs on.\n“Second closes.”\nNext.", &R);
+    }
+
+    #[test]
+    fn quotation_running_on_to_a_new_line_is_fine() {
+        // Paragraphs set one per line: the running quotation opens each line again.
+        assert_no_lints(
+            "It said, “Rising prices are eroding household purchasing power.\n“We have revised our forecast upwards.” The bank said more.",
+            &UnbalancedQuotation,
+        );
+        // Mid-line it is still flagged.
+        assert_lint_count(
+            "It said, “Rising prices are eroding household power. “We have revised our forecast.”",
+            &UnbalancedQuotation,
+            1,
+        );
     }
 
     #[test]
