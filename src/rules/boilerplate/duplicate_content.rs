@@ -1,6 +1,6 @@
 use super::lexicon::{bullet_body, delete_lines, norm_words, snippet};
 use crate::declare_rule;
-use crate::diagnostic::{Applicability, Suggestion};
+use crate::diagnostic::{Applicability, Severity, Suggestion};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
@@ -265,6 +265,30 @@ impl Rule for DuplicateContent {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let (units, digits) = units(doc);
         let first_line = units.iter().find(|u| u.kind == Kind::Line).map(|u| u.span);
+        // The standfirst slot: the second and third non-blank lines, under a headline
+        // (a short first line without a full stop).
+        let headed = units
+            .iter()
+            .find(|u| u.kind == Kind::Line)
+            .is_some_and(|u| u.words.len() <= 25 && !u.bullet && !ends_sentence(doc.slice(u.span)));
+        let top: Vec<Span> = doc
+            .lines()
+            .iter()
+            .filter(|l| !is_blank(doc.slice(l.span)))
+            .take(3)
+            .skip(1)
+            .map(|l| l.span)
+            .collect();
+        // Running count of prose units (a full sentence of some length) before each unit.
+        let mut prose_before = Vec::with_capacity(units.len() + 1);
+        prose_before.push(0usize);
+        for u in &units {
+            let prose = u.kind != Kind::Paragraph
+                && !u.bullet
+                && u.words.len() >= MIN_PARTIAL
+                && ends_sentence(doc.slice(u.span));
+            prose_before.push(prose_before[prose_before.len() - 1] + usize::from(prose));
+        }
         let mut exact: FxHashMap<&[u32], usize> = FxHashMap::default();
         // Per shingle hash: the first and last candidate in `arena` and how many.
         let mut shingles: HashMap<u64, (u32, u32, usize), BuildHasherDefault<IdentityHasher>> =
@@ -286,7 +310,14 @@ impl Rule for DuplicateContent {
                         .filter(|&j| units[j].words == u.words && first_line == Some(units[j].span))
                 {
                     flagged.push(u.span);
-                    report(doc, out, u, &units[j], first_line == Some(units[j].span));
+                    report(
+                        doc,
+                        out,
+                        u,
+                        &units[j],
+                        first_line == Some(units[j].span),
+                        false,
+                    );
                     continue;
                 }
             }
@@ -329,8 +360,29 @@ impl Rule for DuplicateContent {
                 if first.bullet && !u.bullet {
                     continue;
                 }
+                // A standfirst under the headline that quotes a body sentence, with the
+                // story begun in between: the editor's summary, not a paste. Scraped
+                // copy that doubles the summary puts the two copies together.
+                let standfirst = headed
+                    && !u.bullet
+                    && first_line != Some(first.span)
+                    && top
+                        .iter()
+                        .any(|l| l.start <= first.span.start && first.span.end <= l.end)
+                    && ends_sentence(doc.slice(first.span))
+                    && {
+                        let from = units.partition_point(|x| x.span.start < first.span.end);
+                        from < i && prose_before[i] > prose_before[from]
+                    };
                 flagged.push(u.span);
-                report(doc, out, u, first, first_line == Some(first.span));
+                report(
+                    doc,
+                    out,
+                    u,
+                    first,
+                    first_line == Some(first.span),
+                    standfirst,
+                );
                 continue;
             }
             exact.entry(key).or_insert(i);
@@ -359,7 +411,21 @@ impl Rule for DuplicateContent {
     }
 }
 
-fn report(doc: &Document, out: &mut Emitter, u: &Unit, first: &Unit, headline: bool) {
+/// Whether `s` ends a sentence: a full stop, question or exclamation mark, perhaps
+/// inside a closing quotation mark.
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['"', '\'', '’', '”', ')'])
+        .ends_with(['.', '?', '!'])
+}
+
+fn report(
+    doc: &Document,
+    out: &mut Emitter,
+    u: &Unit,
+    first: &Unit,
+    headline: bool,
+    standfirst: bool,
+) {
     let what = match (u.kind, u.bullet) {
         (_, true) => "bullet",
         (Kind::Line, _) => "line",
@@ -379,11 +445,17 @@ fn report(doc: &Document, out: &mut Emitter, u: &Unit, first: &Unit, headline: b
     } else {
         (sentence_with_space(doc, u.span), "")
     };
-    out.emit(u.span, format!("{what} `{shown}` repeats {earlier}"))
+    let d = out
+        .emit(u.span, format!("{what} `{shown}` repeats {earlier}"))
         .label(first.span, "first occurrence")
         .suggest(
             Suggestion::new("remove the repeat", Applicability::Unsafe).edit(target, replacement),
         );
+    if standfirst {
+        d.severity(Severity::Info).note(
+            "the earlier copy stands under the headline: often a standfirst quoting the story",
+        );
+    }
 }
 
 /// A sentence plus the spaces after it (or, at a paragraph's end, before it).
@@ -464,6 +536,43 @@ mod tests {
             "- Kazakhstan said 98,000 Russians entered the country since Wednesday\n\nKazakhstan said 98,000 Russians entered the country since Wednesday.",
             &DuplicateContent,
         );
+    }
+
+    #[test]
+    fn standfirst_quoting_the_story_is_info() {
+        // The standfirst under the headline repeats a sentence of the story, which
+        // begins in between: an editor's summary, reported as info only.
+        let text = "Sensex ends higher as banks rally\n\nThe Sensex ended 192 points higher at 40,869 while the Nifty closed at 12,060.\n\nIndian shares settled on a positive note on Tuesday as oil prices eased. The Sensex ended 192 points higher at 40,869 while the Nifty closed at 12,060. Banks led the gains.";
+        let d = lint_with(text, &DuplicateContent);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Info);
+        let text = "Shares close at nine-month high\nThe Sensex ended over 500 points higher at 41,893, the best week since June.\n\nDomestic markets on Friday closed at their highest level in nine months, led by Reliance.\nThe Sensex ended over 500 points higher at 41,893, the best week since June.";
+        let d = lint_with(text, &DuplicateContent);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Info);
+    }
+
+    #[test]
+    fn summary_doubled_by_the_scraper_stays_a_warning() {
+        // The two copies stand together: the scraper took the summary twice.
+        let text = "Mercenary leader defends march\nThe mercenary boss issued his first audio statement since the aborted mutiny.\nThe mercenary boss issued his first audio statement since the aborted mutiny.\nHe spoke for eleven minutes.";
+        let d = lint_with(text, &DuplicateContent);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+        // A repeated headline-like line (no full stop) with only a date between.
+        let text = "Site name\nPeru's energy and mines minister Merino resigns over the gas deal\nFebruary 24, 2014\nPeru's energy and mines minister Merino resigns over the gas deal\nThe minister left office on Monday after weeks of protests over the deal.";
+        let d = lint_with(text, &DuplicateContent);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn repeat_under_a_body_first_line_stays_a_warning() {
+        // No headline on top: the third line is body copy, and the bullet below is pasted.
+        let text = "MOSCOW: Moscow said Tuesday it will not request the extradition of Russians.\nThe ministry has not sent any request to the authorities.\nNeighbouring countries have seen Russians arriving en masse since the draft was announced.\nOn Tuesday, Kazakhstan said around 98,000 Russians entered the country since Wednesday.\n- Neighbouring countries have seen Russians arriving en masse since the draft was announced";
+        let d = lint_with(text, &DuplicateContent);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].severity, Severity::Warning);
     }
 
     #[test]

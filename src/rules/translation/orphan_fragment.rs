@@ -73,6 +73,17 @@ impl Rule for OrphanFragment {
             {
                 continue;
             }
+            // "  2. As well as …": a numbered list item's marker at the start of
+            // its line, not a number left behind by a sentence.
+            if c.len() > 1
+                && c[..c.len() - 1].bytes().all(|b| b.is_ascii_digit())
+                && text[..cur.span.start]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|lead| lead.trim().is_empty())
+            {
+                continue;
+            }
             let para = doc.paragraphs()[cur.paragraph].span.text(text);
             if para.starts_with(['-', '•', '*', '–', '—'])
                 || para.starts_with("Q") && para[1..].starts_with([':', '.'])
@@ -188,6 +199,24 @@ mod tests {
             &OrphanFragment,
         );
         assert_lint_count("The match was replayed later. 2019.", &OrphanFragment, 1);
+    }
+
+    #[test]
+    fn numbered_list_markers_stay_clean() {
+        assert_no_lints(
+            "Six things I learned:\n\n  1. Judges look less severe on screen than in robes.\n  2. Take away the dog's chewbone before the hearing.\n  3. Patience is still a virtue.",
+            &OrphanFragment,
+        );
+        assert_no_lints(
+            "The list was long.\n2. The second point was made.",
+            &OrphanFragment,
+        );
+        // Mid-line, a bare year after a sentence is still a fragment.
+        assert_lint_count(
+            "Judges look less severe on screen than in robes. 2021.\n  3. Patience is a virtue.",
+            &OrphanFragment,
+            1,
+        );
     }
 
     #[test]

@@ -131,6 +131,7 @@ impl Rule for UnbalancedQuotation {
             // Last closers of the paragraph, found once: "does one follow?" in O(1).
             let last_guillemet = chars.iter().rposition(|x| x.1 == '»');
             let last_right_single = chars.iter().rposition(|x| x.1 == '’');
+            let last_right_double = chars.iter().rposition(|x| x.1 == '”');
             for k in 0..chars.len() {
                 let (pos, c) = chars[k];
                 let prev = k.checked_sub(1).map(|j| chars[j].1);
@@ -208,9 +209,28 @@ impl Rule for UnbalancedQuotation {
                                 stray(out, pos, c, Severity::Info);
                                 continue;
                             }
+                            // “… declared as “absconder”. …”: a word or two quoted
+                            // inside a quotation with the same marks, as court copy
+                            // quoting a judgment does. The outer one stays open.
+                            if c == '“'
+                                && top.is_some_and(|t| t.double && t.ch == '“')
+                                && nested_term(&chars, k, last_right_double)
+                            {
+                                stack.push(Open {
+                                    pos,
+                                    ch: c,
+                                    double: true,
+                                });
+                                continue;
+                            }
                             if let Some(t) = top.filter(|t| t.double && t.ch == c) {
                                 stack.pop();
-                                unclosed_before(out, text, t, pos);
+                                // The wire convention inside one block: a quotation
+                                // running on into a new paragraph, set on its own line
+                                // after the last one's full stop, opens it again.
+                                if !reopens_line(&chars[..k]) {
+                                    unclosed_before(out, text, t, pos);
+                                }
                             }
                             // ”Nyansapo” in copy that opens its quotations with “.
                             if c == '”' && english_openers {
@@ -331,6 +351,45 @@ impl Rule for UnbalancedQuotation {
 }
 
 /// Whether the next curly double quote in `rest` is a closer `”` (not an opener).
+/// Whether the `“` at `k` opens a short term quoted mid-sentence (after a word, not a
+/// sentence end) whose `”` comes within a few words, with another `”` after it left to
+/// close the quotation around it.
+fn nested_term(chars: &[(usize, char)], k: usize, last_close: Option<usize>) -> bool {
+    let mut back = chars[..k].iter().rev().map(|x| x.1);
+    if back.next() != Some(' ') || back.next().is_none_or(|c| !c.is_alphanumeric()) {
+        return false;
+    }
+    let Some(len) = chars[k + 1..]
+        .iter()
+        .take(40)
+        .take_while(|x| !matches!(x.1, '“' | '\n'))
+        .position(|x| x.1 == '”')
+    else {
+        return false;
+    };
+    let words = chars[k + 1..k + 1 + len]
+        .iter()
+        .filter(|x| x.1 == ' ')
+        .count()
+        + 1;
+    words <= 4 && last_close.is_some_and(|j| j > k + 1 + len)
+}
+
+/// Whether the quotation mark after `before` starts a line (bar spaces) and the line
+/// before it ends a sentence.
+fn reopens_line(before: &[(usize, char)]) -> bool {
+    let mut it = before.iter().rev().map(|x| x.1);
+    if it
+        .by_ref()
+        .find(|&c| c != ' ' && c != '\t')
+        .is_none_or(|c| c != '\n')
+    {
+        return false;
+    }
+    it.find(|&c| !matches!(c, ' ' | '\t' | '\r'))
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':'))
+}
+
 fn closer_comes_first(rest: &[(usize, char)]) -> bool {
     rest.iter()
         .find(|x| matches!(x.1, '“' | '”'))
@@ -490,6 +549,41 @@ mod tests {
             &R,
         );
         assert_no_lints("“First line runs on.\n“Second closes.”\nNext.", &R);
+    }
+
+    #[test]
+    fn quotation_running_on_to_a_new_line_is_fine() {
+        // Paragraphs set one per line: the running quotation opens each line again.
+        assert_no_lints(
+            "It said, “Rising prices are eroding household purchasing power.\n“We have revised our forecast upwards.” The bank said more.",
+            &UnbalancedQuotation,
+        );
+        // Mid-line it is still flagged.
+        assert_lint_count(
+            "It said, “Rising prices are eroding household power. “We have revised our forecast.”",
+            &UnbalancedQuotation,
+            1,
+        );
+    }
+
+    #[test]
+    fn short_terms_quoted_inside_a_quotation_with_the_same_marks() {
+        assert_no_lints(
+            "This Court held thus: “It is clear that the appellant was declared as “absconder”. Normally, when the accused is “absconding”, there is no question of bail.”",
+            &UnbalancedQuotation,
+        );
+        // A new quotation after a sentence end is still a reopened one.
+        assert_lint_count(
+            "“There is complete chaos in Russia, said the student. “We don’t understand.” He left. “Yes.”",
+            &UnbalancedQuotation,
+            1,
+        );
+        // No closer left for the outer quotation: still flagged.
+        assert_lint_count(
+            "He said: “It was declared as “absconder” by the court.",
+            &UnbalancedQuotation,
+            1,
+        );
     }
 
     #[test]
