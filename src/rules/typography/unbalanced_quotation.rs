@@ -350,7 +350,6 @@ impl Rule for UnbalancedQuotation {
     }
 }
 
-/// Whether the next curly double quote in `rest` is a closer `”` (not an opener).
 /// Whether the `“` at `k` opens a short term quoted mid-sentence (after a word, not a
 /// sentence end) whose `”` comes within a few words, with another `”` after it left to
 /// close the quotation around it.
@@ -390,6 +389,7 @@ fn reopens_line(before: &[(usize, char)]) -> bool {
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':'))
 }
 
+/// Whether the next curly double quote in `rest` is a closer `”` (not an opener).
 fn closer_comes_first(rest: &[(usize, char)]) -> bool {
     rest.iter()
         .find(|x| matches!(x.1, '“' | '”'))
