@@ -51,6 +51,7 @@ pub mod translation {
     pub mod lowercase_sentence_start;
     pub mod objectless_allow;
     pub mod orphan_fragment;
+    pub mod parenthetical_echo;
     pub mod stray_capital;
     pub mod word_stutter;
 }
@@ -103,6 +104,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(translation::lowercase_proper_noun::LowercaseProperNoun),
         Arc::new(translation::lowercase_sentence_start::LowercaseSentenceStart),
         Arc::new(translation::orphan_fragment::OrphanFragment),
+        Arc::new(translation::parenthetical_echo::ParentheticalEcho),
         Arc::new(translation::stray_capital::StrayCapital),
         // consistency
         Arc::new(consistency::name_variant::NameVariant),

@@ -23,6 +23,9 @@ declare_rule! {
     /// Repeats shorter than six words are ignored (a label, a score, a credit) unless
     /// the headline of three or more words is printed twice in a row, and so is a body sentence
     /// that repeats a bullet above it: a summary that previews the story belongs to it.
+    /// A short line ending in `:` or `)` said three times or more is a transcript's
+    /// speaker label ("President of the Republic of Indonesia (Joko Widodo)") and is
+    /// not flagged.
     ///
     /// ## Example
     /// ```text flag
@@ -296,6 +299,7 @@ impl Rule for DuplicateContent {
         // Candidates (unit, position, next candidate of the same shingle) in insertion order.
         let mut arena: Vec<(usize, usize, u32)> = Vec::new();
         let mut flagged: Vec<Span> = Vec::new();
+        let labels = speaker_labels(doc, &units);
         let mut prev_line: Option<usize> = None;
         for (i, u) in units.iter().enumerate() {
             if u.kind == Kind::Line {
@@ -355,6 +359,9 @@ impl Rule for DuplicateContent {
             }
             if let Some(j) = found {
                 let first = &units[j];
+                if u.kind == Kind::Line && labels.get(&u.words[..]).is_some_and(|&n| n >= 3) {
+                    continue;
+                }
                 // A body sentence that repeats a summary bullet above it is the story
                 // being told after its preview, not a paste.
                 if first.bullet && !u.bullet {
@@ -416,6 +423,23 @@ impl Rule for DuplicateContent {
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['"', '\'', '’', '”', ')'])
         .ends_with(['.', '?', '!'])
+}
+
+/// Short lines that end in `:` or `)` ("President of the Republic of Indonesia (Joko
+/// Widodo)", "MINISTER KISHIDA:"), counted by their words: said three times or more
+/// they are the speaker labels of a transcript, not a repeated headline.
+fn speaker_labels<'u>(doc: &Document, units: &'u [Unit]) -> FxHashMap<&'u [u32], usize> {
+    let mut counts: FxHashMap<&[u32], usize> = FxHashMap::default();
+    for u in units {
+        if u.kind == Kind::Line
+            && !u.bullet
+            && (1..=12).contains(&u.words.len())
+            && doc.slice(u.span).trim_end().ends_with([':', ')'])
+        {
+            *counts.entry(&u.words[..]).or_insert(0) += 1;
+        }
+    }
+    counts
 }
 
 fn report(
@@ -493,6 +517,15 @@ mod tests {
         let lints = lint_with(text, &DuplicateContent);
         assert_eq!(lints[0].labels[0].span.start, 0);
         assert!(lints[0].message.contains("repeats the headline"));
+    }
+
+    #[test]
+    fn transcript_speaker_labels() {
+        let text = "Press statement\n\nPresident of the Republic of Indonesia (Joko Widodo)\nSales rose by 80 percent.\n\nAre you going to Lampung, Sir?\n\nPresident of the Republic of Indonesia (Joko Widodo)\nYes, tomorrow.\n\nWhy now?\n\nPresident of the Republic of Indonesia (Joko Widodo)\nThe roads were damaged.";
+        assert_no_lints(text, &DuplicateContent);
+        // Twice only: a repeated line, even when it ends in a bracket.
+        let text = "Putin signs the decree on the new regions (VIDEO)\n\nThe decree was signed.\n\nPutin signs the decree on the new regions (VIDEO)\n\nMore text.";
+        assert_lint_count(text, &DuplicateContent, 1);
     }
 
     #[test]

@@ -9,7 +9,8 @@ declare_rule! {
     /// Flags a page label run into the text after it, with no space or line break:
     /// a feed age ("44m agoRaw sewage pumped…", "2 hours agoThe minister…") or a
     /// button or widget label ("View full sizeBaltimore Ravens owner…", "Read
-    /// moreThe", "Trending topicsUnited States", "AdvertisementThe").
+    /// moreThe", "Trending topicsUnited States", "AdvertisementThe"), and a byline
+    /// or teaser heading run into its text ("ByPaula Tsoni", "IntroductionLaw and …").
     ///
     /// The label must end in lower case and the next word start with a capital,
     /// right against it: no English word ends that way ("agoThe"). A feed age needs
@@ -72,6 +73,10 @@ const LABELS: &[&str] = &[
     "enlarge this image",
     "image caption",
     "media caption",
+    // a byline or a teaser heading without its line break ("ByPaula Tsoni",
+    // "IntroductionLaw and Home Affairs Minister …")
+    "by",
+    "introduction",
 ];
 
 /// Units of a feed age ("44m ago", "3 hours ago").
@@ -188,6 +193,20 @@ fn label_before(text: &str, end: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::testing::*;
+
+    #[test]
+    fn glued_byline_and_teaser_heading() {
+        assert_flags("ByPaula Tsoni", &GluedLabel, &["ByPaula"]);
+        assert_flags(
+            "IntroductionLaw and Home Affairs Minister K Shanmugam spoke.",
+            &GluedLabel,
+            &["IntroductionLaw"],
+        );
+        assert_no_lints(
+            "NearbyPlaces and StandbyMode, ByteDance, Byung-chul and the course on algebra.",
+            &GluedLabel,
+        );
+    }
 
     #[test]
     fn glued_labels() {

@@ -18,7 +18,9 @@ declare_rule! {
     /// well-formed attributes; comparisons (`a < b`, `x<y>z`), hearts (`<3`), e-mail
     /// addresses in angle brackets (`<news@example.org>`) and placeholders
     /// (`<name>`, `<Enter>`) stay clean. A bare one-letter tag such as `<b>` or `<i>`
-    /// counts only when its closing tag is on the same line.
+    /// counts only when its closing tag is on the same line. Tags a translation
+    /// engine broke apart count too: a space after `<` (`< strong>`) or an attribute
+    /// left on its own with typographic quotes (`class = “cf”>`).
     ///
     /// ## Why is this bad?
     /// Markup shown as text is noise in the middle of a sentence and a sign the copy
@@ -30,6 +32,9 @@ declare_rule! {
     /// ```
     /// ```text flag
     /// The minister resigned.<br/>Her deputy takes over.
+    /// ```
+    /// ```text flag
+    /// Tonight < strong>Russians again attacked the power grid.
     /// ```
     /// Use instead:
     /// ```text pass
@@ -252,6 +257,18 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Tags a translation engine or a text filter broke apart: a space after `<`
+/// ("< strong>", "< /span>", "</ strong>") or an attribute left without its tag
+/// and given typographic quotes (`class = “cf”>`).
+static MANGLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"<[ \t]+/?[ \t]*([a-z][a-z0-9]{1,9})[ \t]*/?>",
+        r"|</[ \t]+([a-z][a-z0-9]{1,9})[ \t]*>",
+        r#"|(?:^|[\s>])((?:class|style|href|src|alt|id|data-[a-z-]{1,20})[ \t]*=[ \t]*[“”"'][^“”"'\n<>]{0,80}[“”"'][ \t]*/?>)"#,
+    ))
+    .unwrap()
+});
+
 /// Longer "tags" are prose between a stray `<` and `>`.
 const MAX_TAG: usize = 500;
 
@@ -274,7 +291,8 @@ impl Rule for VisibleMarkup {
 
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
-        if !text.contains('<') {
+        // A tag has a `<`; an attribute left without its tag still ends in `>`.
+        if !text.contains(['<', '>']) {
             return;
         }
         let mut tags: Vec<Tag> = Vec::new();
@@ -317,6 +335,34 @@ impl Rule for VisibleMarkup {
                 });
             }
         }
+        let plain = tags.len();
+        for c in MANGLED.captures_iter(text) {
+            let (span, name) = if let Some(attr) = c.get(3) {
+                (Span::new(attr.start(), attr.end()), None)
+            } else {
+                let m = c.get(0).expect("whole match");
+                let name = c.get(1).or_else(|| c.get(2)).map(|n| n.as_str());
+                (Span::new(m.start(), m.end()), name)
+            };
+            // Only names of real elements that count bare: `< strong>`, not
+            // `a < bc >` in a formula.
+            if name.is_some_and(|n| !BARE.contains(&n)) {
+                continue;
+            }
+            // `tags` is in text order so far: look at the neighbours only.
+            let at = tags[..plain].partition_point(|t| t.span.start < span.start);
+            let overlaps = |t: &Tag| t.span.start < span.end && span.start < t.span.end;
+            if at.checked_sub(1).is_some_and(|k| overlaps(&tags[k]))
+                || tags.get(at).is_some_and(|t| at < plain && overlaps(t))
+            {
+                continue;
+            }
+            tags.push(Tag {
+                span,
+                breaking: name.is_some_and(|n| BREAKING.contains(&n)),
+            });
+        }
+        tags.sort_by_key(|t| t.span.start);
         // Tags separated only by spaces are one finding.
         let mut k = 0;
         while k < tags.len() {
@@ -461,6 +507,25 @@ mod tests {
         );
         assert_no_lints("Shares in <GOOG.O> and <ABN> rose.", &VisibleMarkup);
         assert_no_lints("He wrote <b and c> in the margin.", &VisibleMarkup);
+    }
+
+    #[test]
+    fn tags_broken_by_translation() {
+        assert_lint_count(
+            "Tonight < strong>Russians have again attacked the energy grid.",
+            &VisibleMarkup,
+            1,
+        );
+        assert_lint_count("The vote < /strong> was held.", &VisibleMarkup, 1);
+        assert_flags(
+            "He spoke about the holidays.\n\nclass = “cf”>\n\nHe left.",
+            &VisibleMarkup,
+            &["class = “cf”>"],
+        );
+        assert_no_lints(
+            "If a < bc > d, the set is empty. The class = 5 group met. Pay < 200 > 100.",
+            &VisibleMarkup,
+        );
     }
 
     #[test]

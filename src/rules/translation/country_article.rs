@@ -11,6 +11,7 @@ declare_rule! {
     /// a customs union, the Kazakhstan, a former Soviet republic"), a calque of
     /// French "le Kazakhstan" or Italian "la Russia".
     ///
+    /// Two-word names count too ("movements in the North Korea, officials said").
     /// Only countries on a built-in list of article-less names are checked, so the
     /// United States, the Netherlands, the Philippines, the Gambia, the Czech
     /// Republic, the Caucasus or the EU are never flagged. The name must also stand on
@@ -23,6 +24,9 @@ declare_rule! {
     /// ## Example
     /// ```text flag
     /// Allied with Moscow, the Kazakhstan, a former Soviet republic, also courts China.
+    /// ```
+    /// ```text flag
+    /// Officials watch moves by the North Korea relating to its missile programme.
     /// ```
     /// Use instead:
     /// ```text pass
@@ -64,7 +68,46 @@ const VERBS_AFTER: &[&str] = &[
     "announced",
     "reported",
     "itself",
+    // A preposition that cannot take the name as a modifier: "moves by the North
+    // Korea relating to missile development", "the Syria during the war".
+    "during",
+    "relating",
+    "regarding",
+    "concerning",
 ];
+
+/// Country names of two words that take no article.
+const TWO_WORD: &[(&str, &str)] = &[
+    ("North", "Korea"),
+    ("South", "Korea"),
+    ("Saudi", "Arabia"),
+    ("New", "Zealand"),
+    ("South", "Africa"),
+    ("Sri", "Lanka"),
+    ("Costa", "Rica"),
+    ("North", "Macedonia"),
+    ("South", "Sudan"),
+    ("Burkina", "Faso"),
+    ("Sierra", "Leone"),
+    ("East", "Timor"),
+    ("San", "Marino"),
+];
+
+/// The index of the second word when tokens `k` and `k + 1` are a two-word
+/// country name separated by one space.
+fn two_word_name(doc: &Document, k: usize) -> Option<usize> {
+    let text = doc.text();
+    let toks = doc.tokens();
+    let (a, b) = (toks.get(k)?, toks.get(k + 1)?);
+    if b.kind != TokenKind::Word || text.get(a.span.end..b.span.start) != Some(" ") {
+        return None;
+    }
+    let pair = (a.span.text(text), b.span.text(text));
+    TWO_WORD
+        .iter()
+        .any(|&(x, y)| pair == (x, y))
+        .then_some(k + 1)
+}
 
 impl Rule for CountryArticle {
     fn meta(&self) -> &RuleMeta {
@@ -80,13 +123,20 @@ impl Rule for CountryArticle {
             if a.kind != TokenKind::Word || !(art == "the" || art == "The") {
                 continue;
             }
-            let name = b.span.text(text);
-            if b.kind != TokenKind::Word
-                || !COUNTRIES_NO_ARTICLE.contains(&name)
-                || text[a.span.end..b.span.start] != *" "
-            {
+            if b.kind != TokenKind::Word || text[a.span.end..b.span.start] != *" " {
                 continue;
             }
+            // A two-word name ("the North Korea") ends one token later.
+            let (last, name) = match two_word_name(doc, i + 1) {
+                Some(end) => (end, &text[b.span.start..toks[end].span.end]),
+                None if COUNTRIES_NO_ARTICLE.contains(&b.span.text(text)) => {
+                    (i + 1, b.span.text(text))
+                }
+                None => continue,
+            };
+            let first = b;
+            let b = toks[last];
+            let i = last - 1;
             let after = toks.get(i + 2).map(|t| (t.kind, t.span.text(text)));
             let stands_alone = match after {
                 // Copy cut off mid-word ("press secretary for the Russia" + end of
@@ -119,7 +169,7 @@ impl Rule for CountryArticle {
             if art == "the" {
                 d.replace(
                     format!("write `{name}`"),
-                    Span::new(a.span.start, b.span.start),
+                    Span::new(a.span.start, first.span.start),
                     "",
                     Applicability::Unsafe,
                 );
@@ -144,6 +194,25 @@ mod tests {
         );
         assert_fix_result("He left the Russia.", &CountryArticle, "He left Russia.");
         assert_lint_count("The Ukraine has said no.", &CountryArticle, 1);
+        assert_flags(
+            "We have monitored moves by the North Korea relating to missile development, and movements in the North Korea, officials said.",
+            &CountryArticle,
+            &["the North Korea", "the North Korea"],
+        );
+        assert_fix_result(
+            "Trade with the Saudi Arabia, its neighbour, grew.",
+            &CountryArticle,
+            "Trade with Saudi Arabia, its neighbour, grew.",
+        );
+    }
+
+    #[test]
+    fn two_word_names_before_a_noun_or_in_a_list() {
+        assert_no_lints(
+            "The North Korea talks stalled. The South Africa squad flew home. Leaders of the North Korea, South Korea and Japan group met. The New Zealand dollar fell.",
+            &CountryArticle,
+        );
+        assert_no_lints("He spoke of the South as a whole.", &CountryArticle);
     }
 
     #[test]

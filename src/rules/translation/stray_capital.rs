@@ -1,5 +1,5 @@
 use super::context::headline_lines;
-use super::lexicon::{lower_first, starts_lower, starts_upper};
+use super::lexicon::{is_month, lower_first, starts_lower, starts_upper};
 use crate::declare_rule;
 use crate::diagnostic::Applicability;
 use crate::document::{Document, TokenKind};
@@ -16,7 +16,9 @@ declare_rule! {
     /// followed by a lower-case word, so names and titles ("The Hague", "the album
     /// In Rainbows", "Bank Of America") stay clean, as do words after a sentence end,
     /// colon, dash, opening quotation mark or bracket, words opening a line, and
-    /// title-case headlines.
+    /// title-case headlines. Two shapes count after all: "They" or "We" between a
+    /// name and a verb ("The Northern Tigers They will perform"), and "On" or "In"
+    /// before a date ("that On 19 May").
     ///
     /// ## Why is this bad?
     /// The capital tells the reader a new sentence starts where none does; the copy
@@ -25,6 +27,9 @@ declare_rule! {
     /// ## Example
     /// ```text flag
     /// On Monday a young man They shot a Russian officer In the recruitment office.
+    /// ```
+    /// ```text flag
+    /// He said that The Northern Tigers They will perform, and that On 19 May all voted.
     /// ```
     /// Use instead:
     /// ```text pass
@@ -148,9 +153,18 @@ impl Rule for StrayCapital {
                     continue; // first on its line
                 }
                 let ps = prev.span.text(text);
+                // "The Northern Tigers They will perform": a subject pronoun after a
+                // name and before a verb repeats the subject the engine already gave.
+                let after_name = matches!(w, "They" | "We")
+                    && prev.kind == TokenKind::Word
+                    && starts_upper(ps)
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Word && VERBS_AFTER_NAME.contains(&n.span.text(text))
+                    });
                 let prev_ok = (prev.kind == TokenKind::Word && starts_lower(ps))
                     || matches!(ps, "]" | ")")
-                    || (ps == "," && after_comma(doc, toks, i, &he_name));
+                    || (ps == "," && after_comma(doc, toks, i, &he_name))
+                    || after_name;
                 if !prev_ok
                     || (ps == ")"
                         && after_dateline(text, doc.lines()[line].span.start, prev.span.start))
@@ -163,7 +177,15 @@ impl Rule for StrayCapital {
                     continue;
                 };
                 let ns = next.span.text(text);
-                if next.kind != TokenKind::Word || !starts_lower(ns) || starts_upper(ns) {
+                // "I remind you that On 19 May all parties voted": a date after the
+                // stray preposition.
+                let date_after = matches!(w, "On" | "In")
+                    && next.kind == TokenKind::Number
+                    && ns.len() <= 2
+                    && toks.get(i + 2).is_some_and(|m| is_month(m.span.text(text)));
+                if !date_after
+                    && (next.kind != TokenKind::Word || !starts_lower(ns) || starts_upper(ns))
+                {
                     continue;
                 }
                 // "According to the agency" in mid-sentence, not a title ("the film
@@ -188,6 +210,12 @@ impl Rule for StrayCapital {
         }
     }
 }
+
+/// Verbs that follow a subject pronoun the engine doubled after a name.
+const VERBS_AFTER_NAME: &[&str] = &[
+    "will", "would", "are", "were", "have", "had", "can", "could", "also", "did", "do", "should",
+    "must", "may", "might", "said", "say", "need",
+];
 
 /// Subject words that a translation engine capitalises after a comma when it
 /// joins two sentences: "on the road, This became known".
@@ -329,6 +357,25 @@ mod tests {
             &StrayCapital,
             &["According"],
         );
+    }
+
+    #[test]
+    fn pronoun_after_a_name_and_preposition_before_a_date() {
+        assert_flags(
+            "He said that The Northern Tigers They will perform in the square.",
+            &StrayCapital,
+            &["They"],
+        );
+        assert_flags(
+            "I remind you that On 19 May 2022 all parties voted.",
+            &StrayCapital,
+            &["On"],
+        );
+        assert_no_lints(
+            "Vice Premier Liu He said talks went well. Fans of They Might Be Giants queued. The band Us They Are toured. Pakistan On 14 August is a holiday film. It opened On Broadway.",
+            &StrayCapital,
+        );
+        assert_no_lints("She sang Tigers They in 1994.", &StrayCapital);
     }
 
     #[test]

@@ -12,8 +12,9 @@ declare_rule! {
     /// info only, since some copy uses it on purpose.
     ///
     /// Not flagged: ellipses ("...", "…", ". . ."), an abbreviation's full stop
-    /// followed by a comma or other mark ("etc.,", "U.S.?"), "::", "--", and runs inside
-    /// URLs or code.
+    /// followed by a comma or other mark ("etc.,", "U.S.?"), a name that ends in its
+    /// own mark inside a sentence ("En Marche!, Richard Ferrand"), "::", "--", and
+    /// runs inside URLs or code.
     ///
     /// ## Why is this bad?
     /// It is a slip that readers notice at once, often left where an editor or a
@@ -32,6 +33,7 @@ declare_rule! {
     /// Use instead:
     /// ```text pass
     /// He waited... and waited… Apples, pears, etc., were sold in the U.S.; see ../a.
+    /// The secretary of En Marche!, Richard Ferrand, agreed.
     /// ```
     ///
     /// ## Fix safety
@@ -150,9 +152,26 @@ fn judge(text: &str, start: usize, marks: &[u8], run: &str) -> Option<(Severity,
         // ",." ";." ":." and "?." "!,": keep the stronger, final mark for a comma
         // before a stop, the question or exclamation mark otherwise.
         (b',' | b';' | b':', b) => Some((Severity::Warning, b as char)),
+        // "En Marche!, Richard Ferrand", "Yahoo!, Google": a name that ends in its
+        // own mark, inside a sentence, takes the comma after it.
+        (b'?' | b'!', b',' | b';' | b':') if name_with_mark(&text[..start]) => None,
         (a @ (b'?' | b'!'), _) => Some((Severity::Warning, a as char)),
         _ => None,
     }
+}
+
+/// Whether `before` ends with a capitalised word that does not open its sentence
+/// ("… the secretary of En Marche", "… rivals such as Yahoo").
+fn name_with_mark(before: &str) -> bool {
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |k| {
+        k + before[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let earlier = before[..word_start].trim_end_matches([' ', '\t']);
+    !(earlier.is_empty() || earlier.ends_with(['.', '!', '?', '\n', '"', '“', '‘', '\'', ':', '(']))
 }
 
 #[cfg(test)]
@@ -161,6 +180,16 @@ mod tests {
     use crate::testing::*;
 
     const R: DoubledPunctuation = DoubledPunctuation;
+
+    #[test]
+    fn names_ending_in_a_mark() {
+        assert_no_lints(
+            "The secretary of En Marche!, Richard Ferrand, spoke. Rivals such as Yahoo!, Bing and others.",
+            &R,
+        );
+        assert_lint_count("It ended. Done!, he said.", &R, 1);
+        assert_lint_count("He shouted stop!, and ran.", &R, 1);
+    }
 
     #[test]
     fn flags_doubles() {

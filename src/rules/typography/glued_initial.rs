@@ -103,6 +103,8 @@ const BRANDS: &[&str] = &[
     "T.J.Maxx",
     "S.C.Johnson",
     "C.H.Robinson",
+    // the newspaper Folha de S.Paulo and its city, as the paper styles them
+    "S.Paulo",
 ];
 
 /// Initial chains that are abbreviations, not initials.
@@ -242,5 +244,9 @@ mod tests {
         assert_no_lints("Q.E.D.Then it ended.", &GluedInitial);
         assert_no_lints("L.L.Bean and A.P.Moller-Maersk", &GluedInitial);
         assert_no_lints("I.Wo ok. AK.Tokayev no.", &GluedInitial);
+        assert_no_lints(
+            "He spoke to the newspapers Folha de S.Paulo and El País.",
+            &GluedInitial,
+        );
     }
 }

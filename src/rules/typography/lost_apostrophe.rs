@@ -4,12 +4,17 @@ use crate::document::{Document, Token, TokenKind};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::rules::translation::lexicon::is_function_word;
 use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// ## What it does
     /// Flags an apostrophe that a scraper or an encoding step turned into a space:
     /// a contraction split in two ("don t", "can t", "it s", "I m", "they ll") and a
-    /// possessive `s` left on its own ("South Korea s link", "the government s plan").
+    /// possessive `s` left on its own ("South Korea s link", "the government s plan"),
+    /// and a contraction whose apostrophe was deleted ("didnt", "thats", "theyre",
+    /// "Im going"), in spellings that are never English words; "cant", "wont",
+    /// "ill", "its" and "were" are words and are left alone.
     ///
     /// A contraction is only flagged when its first half is one that the second can
     /// follow ("don" + "t", "they" + "ll"). A lone `s` is taken for a possessive only
@@ -24,6 +29,9 @@ declare_rule! {
     /// ## Example
     /// ```text flag
     /// Officials said they don t expect a deal before South Korea s election.
+    /// ```
+    /// ```text flag
+    /// Well, thats not quite true: I didnt think much about it.
     /// ```
     /// Use instead:
     /// ```text pass
@@ -92,6 +100,98 @@ const LETTER_CONTEXT: &[&str] = &[
 /// may use `s` as the preposition "with".
 const CZECH_SLOVAK: &[char] = &['ě', 'š', 'č', 'ř', 'ž', 'ů', 'ť', 'ď', 'ň', 'ľ', 'ĺ', 'ŕ'];
 
+/// Contractions whose apostrophe was deleted outright ("didnt", "thats"): none of
+/// these spellings is an English word. "cant", "wont", "ill", "were", "well", "its",
+/// "lets", "shed" and "Ive" (a surname) are, and are left out.
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?:(?i:didnt|doesnt|dont|isnt|wasnt|werent|arent|hasnt|havent|hadnt|couldnt",
+        r"|wouldnt|shouldnt|mustnt|neednt|thats|whats|theres|wheres|shes|youre|theyre",
+        r"|youve|theyve|weve|couldve|wouldve|shouldve|youll|theyll|itll|thatll|youd|theyd)",
+        r"|Im)\b",
+    ))
+    .unwrap()
+});
+
+/// Words that follow "I'm" at the start of a sentence; after the Korean surname Im
+/// come verbs of saying and capitalised names instead.
+const AFTER_IM: &[&str] = &[
+    "going",
+    "not",
+    "sure",
+    "so",
+    "very",
+    "still",
+    "just",
+    "glad",
+    "happy",
+    "sorry",
+    "afraid",
+    "here",
+    "there",
+    "trying",
+    "looking",
+    "proud",
+    "a",
+    "an",
+    "also",
+    "really",
+    "always",
+    "never",
+    "tired",
+    "done",
+    "ready",
+    "convinced",
+    "confident",
+    "worried",
+];
+
+/// Where the apostrophe goes back into a glued contraction, counted from its end.
+fn glued_split(lower: &str) -> usize {
+    if lower.ends_with("nt") || lower.ends_with('s') || lower.ends_with('m') || lower.ends_with('d')
+    {
+        1
+    } else {
+        2 // 're, 've, 'll
+    }
+}
+
+/// Flags "didnt", "thats", "Im going": contractions whose apostrophe was deleted.
+fn check_glued(doc: &Document, apostrophe: &str, out: &mut Emitter) {
+    let text = doc.text();
+    for m in GLUED.find_iter(text) {
+        let w = m.as_str();
+        // Mixed case ("DiDnt") is a code or a handle, not prose.
+        let rest = &w[1..];
+        if rest != rest.to_lowercase() && rest != rest.to_uppercase() {
+            continue;
+        }
+        if w == "Im" {
+            let before = text[..m.start()].trim_end_matches([' ', '\t']);
+            let starts_sentence =
+                before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':']);
+            let next = text[m.end()..]
+                .strip_prefix(' ')
+                .map(|r| r.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+            if !starts_sentence || !next.is_some_and(|n| AFTER_IM.contains(&n)) {
+                continue;
+            }
+        }
+        let at = m.end() - glued_split(&w.to_ascii_lowercase());
+        let fixed = format!("{}{apostrophe}{}", &w[..at - m.start()], &text[at..m.end()]);
+        out.emit(
+            Span::new(m.start(), m.end()),
+            format!("apostrophe lost from the contraction `{w}`"),
+        )
+        .replace(
+            format!("write `{fixed}`"),
+            Span::new(at, at),
+            apostrophe,
+            Applicability::Safe,
+        );
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Contraction,
@@ -105,6 +205,8 @@ impl Rule for LostApostrophe {
 
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
+        let apostrophe = if text.contains('’') { "’" } else { "'" };
+        check_glued(doc, apostrophe, out);
         // Cheap gate: a one- or two-letter suffix standing alone between spaces.
         if ![" s ", " t", " m ", " ll ", " ve ", " re "]
             .iter()
@@ -112,7 +214,6 @@ impl Rule for LostApostrophe {
         {
             return;
         }
-        let apostrophe = if text.contains('’') { "’" } else { "'" };
         let toks = doc.tokens();
         for i in 1..toks.len() {
             let t = toks[i];
@@ -245,6 +346,39 @@ fn slavic_instrumental(next_lower: &str) -> bool {
 mod tests {
     use super::*;
     use crate::testing::*;
+
+    #[test]
+    fn deleted_apostrophes() {
+        assert_flags(
+            "Soon Ill be that woman. I didnt think much about it. Well, thats not true. Im going home.",
+            &LostApostrophe,
+            &["didnt", "thats", "Im"],
+        );
+        assert_fix_result(
+            "They said they werent ready and youre late.",
+            &LostApostrophe,
+            "They said they weren't ready and you're late.",
+        );
+        assert_fix_result(
+            "He said: “I don’t know if I dont.”",
+            &LostApostrophe,
+            "He said: “I don’t know if I don’t.”",
+        );
+    }
+
+    #[test]
+    fn words_that_look_like_contractions() {
+        assert_no_lints(
+            "He cant be reached; as was his wont, he fell ill. Its members were well. Jony Ive spoke. Let us go; lets of land.",
+            &LostApostrophe,
+        );
+        // Im Jong-seok, a Korean surname.
+        assert_no_lints(
+            "Im Jong-seok met the envoy. Minister Im said talks would resume. Im in Seoul met him.",
+            &LostApostrophe,
+        );
+        assert_no_lints("The password is DiDnt123 or ThatsIt.", &LostApostrophe);
+    }
 
     #[test]
     fn contractions() {

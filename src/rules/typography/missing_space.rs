@@ -10,7 +10,9 @@ declare_rule! {
     /// Flags two words run together across punctuation: after a closing bracket or
     /// quotation mark ("[in Russia]said", "“No”she said"), after the punctuation that
     /// ends a sentence or a clause ("London.The minister", "Moscow,Kyiv"), after an
-    /// ellipsis ("waiting…well"), and before an opening quotation mark ("said“We").
+    /// ellipsis ("waiting…well"), before an opening quotation mark ("said“We",
+    /// "threatened.“Greece"), before the pronoun "I" ("every day.I know"), and
+    /// before a word that opens a sentence ("East MediterraneanWhen asked").
     ///
     /// Not flagged: abbreviations and initials (U.S., e.g., a.m., J.R.R.), decimals,
     /// times and version numbers (3.5, 10.30, 2.0.1), URLs, e-mail addresses, domain
@@ -94,6 +96,19 @@ impl Rule for MissingSpace {
                         let at = Span::new(i, i);
                         emit(out, Span::new(i - p.map_or(0, char::len_utf8), end), at, c);
                     }
+                    // "if it is threatened.“Greece will": a sentence glued to the
+                    // quotation that follows it.
+                    if let Some(pc) = p.filter(|pc| matches!(pc, '.' | ',' | '!' | '?' | ':' | ';'))
+                        && n.is_alphabetic()
+                        && text[..i - pc.len_utf8()]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphabetic)
+                        && !skip(text, i)
+                    {
+                        let at = Span::new(i, i);
+                        emit(out, Span::new(i - pc.len_utf8(), end), at, c);
+                    }
                     false
                 }
                 '…' => {
@@ -146,11 +161,18 @@ impl Rule for MissingSpace {
                         .sum::<usize>();
                     let dotted = text[..word_start].ends_with('.');
                     let mut after = text[end..].chars();
+                    let second = after.nth(1);
+                    let word = &text[word_start..i];
                     letters >= 2
                         && lower
                         && !dotted
                         && n.is_uppercase()
-                        && after.nth(1).is_some_and(char::is_lowercase)
+                        && (second.is_some_and(char::is_lowercase)
+                            // "every day.I honestly do not know": the pronoun.
+                            || (n == 'I'
+                                && letters >= 3
+                                && matches!(second, Some(' ' | '\'' | '’'))
+                                && !ROMAN_BEFORE.contains(&word.to_lowercase().as_str())))
                 }
                 // "&quot;took": the entity is entity-leak's finding, not a lost space.
                 ';' if entity_before(&text[..i]) => false,
@@ -190,8 +212,103 @@ impl Rule for MissingSpace {
                 emit(out, Span::new(i, end + n.len_utf8()), at, c);
             }
         }
+        glued_opener(doc, out);
     }
 }
+
+/// Words that open a sentence or a clause in news copy. Glued to a lower-case word
+/// ("East MediterraneanWhen asked"), one marks a lost space or line break: no name
+/// or brand ends in lower case and goes on with one of these.
+const OPENERS: &[&str] = &[
+    "When",
+    "The",
+    "He",
+    "She",
+    "They",
+    "It",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "As",
+    "But",
+    "And",
+    "However",
+    "According",
+    "This",
+    "That",
+    "While",
+    "During",
+    "Meanwhile",
+    "If",
+    "We",
+    "His",
+    "Her",
+    "Their",
+    "There",
+    "Since",
+    "Although",
+    "Despite",
+    "Earlier",
+    "Later",
+    "Asked",
+    "Speaking",
+    "Asserting",
+    "Noting",
+    "Stressing",
+    "Recalling",
+    "Answering",
+    "Referring",
+    "Responding",
+    "Underlining",
+    "Emphasizing",
+    "Emphasising",
+];
+
+/// "MediterraneanWhen asked": a word that opens a sentence glued to the word before.
+fn glued_opener(doc: &Document, out: &mut Emitter) {
+    let text = doc.text();
+    let b = text.as_bytes();
+    for &i in doc.capital_joins().iter() {
+        let word_end = text[i..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(text.len(), |k| i + k);
+        if !OPENERS.contains(&&text[i..word_end]) || b.get(word_end) != Some(&b' ') {
+            continue;
+        }
+        // The left part: a lower-case word of four letters or more, started by a
+        // letter after a space or the line start (not a handle, tag or code).
+        let left_start = text[..i]
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |k| {
+                k + text[k..].chars().next().map_or(1, char::len_utf8)
+            });
+        let left = &text[left_start..i];
+        let opened = text[..left_start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == ' ' || c == '\n');
+        if left.chars().count() < 4
+            || !left.chars().skip(1).all(char::is_lowercase)
+            || !opened
+            || skip(text, i)
+        {
+            continue;
+        }
+        out.emit(
+            Span::new(left_start, word_end),
+            format!("missing space before `{}`", &text[i..word_end]),
+        )
+        .replace("insert a space", Span::new(i, i), " ", Applicability::Safe);
+    }
+}
+
+/// Words after which a full stop and "I" are a roman numeral ("Vol.I"), not a
+/// sentence and the pronoun.
+const ROMAN_BEFORE: &[&str] = &[
+    "vol", "chap", "art", "sec", "fig", "part", "book", "act", "no",
+];
 
 /// Whether `before` ends with a bracketed place at the start of its line:
 /// "Adana (Turkey)", "KYIV (Reuters)".
@@ -354,7 +471,7 @@ mod tests {
     #[test]
     fn after_brackets_and_quotes() {
         assert_flags("chaos [in Russia]said the man", &R, &["]s"]);
-        assert_flags("“No,” he said.“Yes”she said", &R, &["”s"]);
+        assert_flags("“No,” he said.“Yes”she said", &R, &[".“", "”s"]);
         assert_no_lints("He was (re)elected, a friend(s) list, [sic]", &R);
         assert_fix_result("chaos [in Russia]said", &R, "chaos [in Russia] said");
     }
@@ -380,6 +497,42 @@ mod tests {
             &["?Y", ",K", ";B"],
         );
         assert_fix_result("in London.The minister", &R, "in London. The minister");
+    }
+
+    #[test]
+    fn sentence_opener_glued_to_a_word() {
+        assert_flags(
+            "President Erdogan, East MediterraneanWhen asked about it, said no.",
+            &MissingSpace,
+            &["MediterraneanWhen"],
+        );
+        assert_fix_result(
+            "The talks endedThe minister left.",
+            &MissingSpace,
+            "The talks ended The minister left.",
+        );
+        assert_no_lints(
+            "He posted #StandWithThe people and @sawThe band. McThe is odd. YouTube It is. iPhone The end. aboutThem.",
+            &MissingSpace,
+        );
+    }
+
+    #[test]
+    fn pronoun_and_quotation_glued_to_a_sentence() {
+        assert_lint_count(
+            "He runs after his son every day.I honestly do not know. It is an affair.I hope not.",
+            &MissingSpace,
+            2,
+        );
+        assert_lint_count(
+            "Greece is ready if it is threatened.“Greece will not tolerate it,” he said.",
+            &MissingSpace,
+            1,
+        );
+        assert_no_lints(
+            "See Vol.I of the report. The word “I” is short. He said: “Yes.” She wrote “No”.",
+            &MissingSpace,
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@ declare_rule! {
     /// ## What it does
     /// Flags a space between a word and the comma, full stop, semicolon, colon,
     /// question mark or exclamation mark that follows it ("For its part , the",
-    /// "much of Europe .").
+    /// "much of Europe ."), and a space inside round brackets next to a word ("PAP
+    /// ( Polska Agencja Prasowa )"); brackets with figures in them are a score or a
+    /// table and are left alone.
     ///
     /// ## Why is this bad?
     /// English sets these marks directly after the word. The stray space is a typical
@@ -116,6 +118,65 @@ impl Rule for SpaceBeforePunctuation {
             out.emit(span, format!("space before `{}`", b as char))
                 .replace("remove the space", space, "", Applicability::Safe);
         }
+        inner_bracket_spaces(text, out);
+    }
+}
+
+/// "PAP ( Polska Agencja Prasowa )": a space inside a pair of round brackets,
+/// next to a word. The pair must close on the same line within a short span, so a
+/// stray bracket or a table cell is not taken for one.
+fn inner_bracket_spaces(text: &str, out: &mut Emitter) {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(k) = text[from..].find("( ") {
+        let open = from + k;
+        from = open + 1;
+        let before_ok = open == 0 || matches!(bytes[open - 1], b' ' | b'\n' | b'\t');
+        let first = text[open + 2..].chars().next();
+        if !before_ok || !first.is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let line_end = text[open..].find('\n').map_or(text.len(), |e| open + e);
+        let mut end = line_end.min(open + 122);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(close) = text[open + 2..end]
+            .find([')', '('])
+            .map(|c| open + 2 + c)
+            .filter(|&c| bytes[c] == b')')
+        else {
+            continue;
+        };
+        // "Match Ended ( Day 5 - 1st Test )": a score widget pads its brackets.
+        if text[open..close].bytes().any(|b| b.is_ascii_digit())
+            || in_machine_token(text, open)
+            || in_code_span(text, open)
+        {
+            continue;
+        }
+        out.emit(Span::new(open, open + 2), "space after `(`")
+            .replace(
+                "remove the space",
+                Span::new(open + 1, open + 2),
+                "",
+                Applicability::Safe,
+            );
+        // And its twin before the closing bracket: "Prasowa )".
+        if bytes[close - 1] == b' '
+            && text[..close - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            out.emit(Span::new(close - 1, close + 1), "space before `)`")
+                .replace(
+                    "remove the space",
+                    Span::new(close - 1, close),
+                    "",
+                    Applicability::Safe,
+                );
+        }
     }
 }
 
@@ -165,6 +226,28 @@ mod tests {
         );
         // Outside a bracket it is still a stray space.
         assert_flags("Who said so ?) she asked", &R, &[" ?"]);
+    }
+
+    #[test]
+    fn spaces_inside_brackets() {
+        assert_flags(
+            "He told PAP ( Polska Agencja Prasowa) on Monday.",
+            &R,
+            &["( "],
+        );
+        assert_fix_result(
+            "He told PAP ( Polska Agencja Prasowa ) on Monday.",
+            &R,
+            "He told PAP (Polska Agencja Prasowa) on Monday.",
+        );
+        assert_no_lints(
+            "A smile :( and ( ) blank, f( x) code, a ( stray bracket\nand (inaudible) more. ( 5 ) too.",
+            &R,
+        );
+        assert_no_lints("Match Ended ( Day 5 - 1st Test ) India won.", &R);
+        // No panic when the 120-byte window ends inside a character.
+        let long = format!("( a{} ok", "é".repeat(80));
+        assert_no_lints(&long, &R);
     }
 
     #[test]
