@@ -32,7 +32,10 @@ declare_rule! {
     /// a spelling used three times. Short names must also share a given name or
     /// surname ("Kassym-Jomart Tokaev" / "Kassym-Jomart Tokayev"), so Bryan Smith and
     /// Brian Jones, or Mr Smith and Mr Smyth, are two people; so are "Mohammed bin
-    /// Salman" and "Mohamed Salah".
+    /// Salman" and "Mohamed Salah". Each spelling must be a name: capitalised
+    /// mid-sentence somewhere, or six letters or more and never written in lower case
+    /// in the story. Forms differing only in case or in the apostrophe are left to
+    /// other rules.
     ///
     /// ## Why is this bad?
     /// Readers take two spellings for two people or places, and it shows the story
@@ -494,14 +497,38 @@ impl Rule for NameVariant {
                 .or_default()
                 .insert(form, occs);
         }
-        let named = |o: &[Occ]| o.iter().any(|x| x.mid);
+        // A form is a name when it is capitalised mid-sentence somewhere, or when it
+        // is long and the story never writes it in lower case (a name that only opens
+        // sentences: "Zelensky addressed …", then "According to Zelenskyi").
+        let lower_words = std::cell::OnceCell::new();
+        let named = |o: &[Occ]| {
+            o.iter().any(|x| x.mid)
+                || o.first().is_some_and(|x| {
+                    let form = x.span.text(text);
+                    form.chars().count() >= 6
+                        && !lower_words
+                            .get_or_init(|| {
+                                ws.iter()
+                                    .map(|w| w.span.text(text))
+                                    .filter(|w| !starts_upper(w))
+                                    .map(|w| lowercase(strip_possessive(w)).into_owned())
+                                    .collect::<rustc_hash::FxHashSet<String>>()
+                            })
+                            .contains(&*lowercase(form))
+                })
+        };
         let mut flagged: Vec<&str> = Vec::new();
         for (key, forms) in &groups {
             if forms.len() < 2 {
                 continue;
             }
             // Forms differing only in case are a different problem.
-            let mut lowers: Vec<String> = forms.keys().map(|f| f.to_lowercase()).collect();
+            // So are forms differing only in the apostrophe ("O'Doherty", "O’Doherty").
+            let mut lowers: Vec<String> = forms
+                .keys()
+                .map(|f| f.to_lowercase().replace(['’', 'ʼ', '`'], "'"))
+                .collect();
+            lowers.sort_unstable();
             lowers.dedup();
             if lowers.len() < forms.len() {
                 continue;
@@ -613,6 +640,26 @@ mod tests {
         assert_no_lints("Malí and Mali are listed.", &NameVariant);
         assert_no_lints(
             "Erdoğan met Şimşek. Erdoğan said Mehmet Şimşek would stay.",
+            &NameVariant,
+        );
+    }
+
+    #[test]
+    fn names_that_only_open_sentences() {
+        assert_flags(
+            "Zelensky made an address.\n\nZelensky spoke at night. According to Zelenskyi, \
+             everyone has a light.",
+            &NameVariant,
+            &["Zelenskyi"],
+        );
+        // Written in lower case elsewhere: a word, not a name.
+        assert_no_lints(
+            "Trading halted at noon. Tradding resumed later, and trading was thin.",
+            &NameVariant,
+        );
+        // The apostrophe alone differs: a quotation-mark style, not a spelling.
+        assert_no_lints(
+            "Sculptor O'Doherty dies\n\nO’Doherty was also a painter. Friends of O’Doherty wept.",
             &NameVariant,
         );
     }
