@@ -145,10 +145,13 @@ pub fn pattern_filter(
     let info = analyse(&hir);
     let mut best = info.required;
     // A line-start check runs on every line, a search hit only where its anchor
-    // occurs: the first is for patterns without a good anchor.
+    // occurs: the first is for patterns without a good anchor. A non-ASCII sign
+    // ("°", "€", "«") is rare in English copy, so two bytes of it are enough.
     let good_anchor = best.as_ref().is_some_and(|r| {
         r.iter().all(|s| match s.anchor.map(|a| &s.elems[a]) {
-            Some(OwnedElem::Lit(l)) => l.iter().all(|x| x.len() >= 3),
+            Some(OwnedElem::Lit(l)) => l
+                .iter()
+                .all(|x| x.len() >= 3 || (x.len() >= 2 && !x.is_ascii())),
             _ => false,
         })
     });

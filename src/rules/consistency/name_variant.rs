@@ -511,8 +511,8 @@ impl Rule for NameVariant {
                                 ws.iter()
                                     .map(|w| w.span.text(text))
                                     .filter(|w| !starts_upper(w))
-                                    .map(|w| lowercase(strip_possessive(w)).into_owned())
-                                    .collect::<rustc_hash::FxHashSet<String>>()
+                                    .map(|w| lowercase(strip_possessive(w)))
+                                    .collect::<rustc_hash::FxHashSet<_>>()
                             })
                             .contains(&*lowercase(form))
                 })
@@ -562,13 +562,14 @@ impl Rule for NameVariant {
         // that otherwise writes "Prigozhin"), or "yo" for "e": two look-ups per form.
         for (key, forms) in &groups {
             for (form, occs) in forms {
-                if flagged.contains(form) || !named(occs) {
-                    continue;
-                }
-                for other in [french_to_english(form), yo_to_e(form)]
+                let others: Vec<String> = [french_to_english(form), yo_to_e(form)]
                     .into_iter()
                     .flatten()
-                {
+                    .collect();
+                if others.is_empty() || flagged.contains(form) || !named(occs) {
+                    continue;
+                }
+                for other in others {
                     let target = fold_marks(&skeleton(&other));
                     if target == *key {
                         continue;
