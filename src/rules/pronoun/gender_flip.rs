@@ -16,7 +16,9 @@ declare_rule! {
     /// and on the majority pronouns. A given name that is one gender in every
     /// language ("Olga", "Luis") or a title ("Mr", "Queen") breaks a tie, and flags
     /// a speaker's pronoun ("He said …", "…,” he said") that contradicts it even
-    /// when the story has no other pronoun for that person.
+    /// when the story has no other pronoun for that person. A speaker's pronoun
+    /// with nobody in sight goes to the story's one named person when nobody else
+    /// has been named or described and the name's gender contradicts it.
     ///
     /// ## Why is this bad?
     /// Machine translation from languages without gendered pronouns, or with names
@@ -59,7 +61,9 @@ impl Rule for GenderFlip {
         // key -> (first name mention, he pronouns, she pronouns)
         let mut by_person: BTreeMap<String, (usize, Vec<usize>, Vec<usize>)> = BTreeMap::new();
         let mut lo = 0usize;
+        let mut story = Story::default();
         for (i, m) in ms.iter().enumerate() {
+            story.add(doc, m, i);
             if !matches!(m.kind, Kind::He | Kind::She) || m.quoted {
                 continue;
             }
@@ -70,14 +74,25 @@ impl Rule for GenderFlip {
             } else {
                 Gender::Male
             };
-            let Some(person) = sole_person(doc, &ms[lo..i], not_meant) else {
-                continue;
+            let person = match sole_person(doc, &ms[lo..i], not_meant) {
+                Some(p) => lo + p,
+                // Nobody in sight: "He said." in a story that so far names one
+                // person only, a woman by her given name or title (or a man, for
+                // "she"), and describes nobody else.
+                None if names_nobody(doc, &ms[lo..i], not_meant) && speaker(doc, m) => {
+                    match story.sole(not_meant) {
+                        Some(p) if gender::of_mention(doc, &ms[p], &ms[..p]) == Some(not_meant) => {
+                            p
+                        }
+                        _ => continue,
+                    }
+                }
+                None => continue,
             };
-            let e = by_person.entry(ms[lo + person].key.clone()).or_insert((
-                lo + person,
-                Vec::new(),
-                Vec::new(),
-            ));
+            let e =
+                by_person
+                    .entry(ms[person].key.clone())
+                    .or_insert((person, Vec::new(), Vec::new()));
             if m.kind == Kind::He {
                 e.1.push(i);
             } else {
@@ -131,6 +146,71 @@ impl Rule for GenderFlip {
             }
         }
     }
+}
+
+/// The people the story has named or described so far, kept as the mentions are
+/// read, so that looking back over the whole story costs nothing per pronoun.
+#[derive(Default)]
+struct Story {
+    /// The first mention of the one person named so far; `None` once there are two.
+    only: Option<usize>,
+    key: Option<String>,
+    several: bool,
+    /// A person noun that a "he" or a "she" could mean ("the farmer").
+    noun_for_he: bool,
+    noun_for_she: bool,
+}
+
+impl Story {
+    fn add(&mut self, doc: &Document, m: &Mention, i: usize) {
+        match m.kind {
+            Kind::Person if m.key.starts_with('?') => self.several = true,
+            Kind::Person => match &self.key {
+                None => {
+                    self.key = Some(m.key.clone());
+                    self.only = Some(i);
+                }
+                Some(k) if *k != m.key => self.several = true,
+                _ => {}
+            },
+            Kind::PersonNoun if !m.apposition => match gender::of_word(m.span.text(doc.text())) {
+                Some(Gender::Male) => self.noun_for_he = true,
+                Some(Gender::Female) => self.noun_for_she = true,
+                None => {
+                    self.noun_for_he = true;
+                    self.noun_for_she = true;
+                }
+            },
+            _ => {}
+        }
+    }
+
+    /// The one person of the story so far, if nobody else could be meant by a
+    /// pronoun that cannot mean someone of gender `not_meant`.
+    fn sole(&self, not_meant: Gender) -> Option<usize> {
+        let noun = match not_meant {
+            Gender::Female => self.noun_for_he,
+            Gender::Male => self.noun_for_she,
+        };
+        if self.several || noun {
+            None
+        } else {
+            self.only
+        }
+    }
+}
+
+/// Whether the window names no person or institution and describes nobody a pronoun that cannot
+/// mean gender `not_meant` could refer to.
+fn names_nobody(doc: &Document, window: &[Mention], not_meant: Gender) -> bool {
+    window.iter().all(|m| match m.kind {
+        // An institution may be the "he" (the other rule's business).
+        Kind::Person | Kind::Institution => false,
+        Kind::PersonNoun => {
+            m.apposition || gender::of_word(m.span.text(doc.text())) == Some(not_meant)
+        }
+        _ => true,
+    })
 }
 
 /// A pronoun that can only be the person just named: it opens its sentence ("He
@@ -230,6 +310,23 @@ mod tests {
         assert_no_lints(
             "Teacher Farzana Begum rebuilt the school. She teaches there. She lives nearby.\n\nA farmer helped the woman. \
              Every morning, he arrives at seven. She sweeps the floor.",
+            &GenderFlip,
+        );
+        // Nobody in sight: the story's one person, a woman by name.
+        let shop = "Olga Petrova opened the shop in 1990. She still runs it.\n\n\
+                    Business is slow in winter.\n\n";
+        assert_flags(
+            &format!("{shop}He said the rent had doubled."),
+            &GenderFlip,
+            &["He"],
+        );
+        // Someone else described, or an institution in sight: stay silent.
+        assert_no_lints(
+            &format!("{shop}A neighbour helps out.\n\nHe said the rent had doubled."),
+            &GenderFlip,
+        );
+        assert_no_lints(
+            &format!("{shop}The city council raised the rent.\n\nHe said it had doubled."),
             &GenderFlip,
         );
         // Not a speaker: "he" may be someone the excerpt does not name.
