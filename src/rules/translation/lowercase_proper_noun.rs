@@ -100,7 +100,12 @@ impl Rule for LowercaseProperNoun {
                 && ws[k - 1].sentence == w.sentence
                 && NAME_LINKS.contains(&ws[k - 1].span.text(text))
                 && cap(ws.get(k - 2));
-            if title_tail || on_title_case_line(doc, w.span.start, &mut title_case) {
+            // "Conference of Presidents", "Bank of England": the head of a longer
+            // name, so "a press conference" is not contradicted either.
+            let name_head = ws.get(k + 1).is_some_and(|n| {
+                n.sentence == w.sentence && NAME_LINKS.contains(&n.span.text(text))
+            }) && cap(ws.get(k + 2));
+            if title_tail || name_head || on_title_case_line(doc, w.span.start, &mut title_case) {
                 continue;
             }
             *standalone
@@ -412,6 +417,15 @@ mod tests {
             "It ended on tuesday’s vote.",
             &LowercaseProperNoun,
             "It ended on Tuesday’s vote.",
+        );
+    }
+
+    #[test]
+    fn head_of_a_longer_name_is_no_evidence() {
+        assert_no_lints(
+            "At a press conference in Madrid, he spoke. Aragonès missed the Conference of \
+             Presidents. The Conference of Presidents meets twice a year.",
+            &LowercaseProperNoun,
         );
     }
 
