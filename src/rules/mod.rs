@@ -21,6 +21,7 @@ pub mod typography {
     pub mod doubled_punctuation;
     pub mod glued_dateline;
     pub mod glued_initial;
+    pub mod glued_name;
     pub mod irregular_whitespace;
     pub mod lost_apostrophe;
     pub mod missing_space;
@@ -82,6 +83,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(typography::doubled_punctuation::DoubledPunctuation),
         Arc::new(typography::glued_dateline::GluedDateline),
         Arc::new(typography::glued_initial::GluedInitial),
+        Arc::new(typography::glued_name::GluedName),
         Arc::new(typography::irregular_whitespace::IrregularWhitespace),
         Arc::new(typography::lost_apostrophe::LostApostrophe),
         Arc::new(typography::missing_space::MissingSpace),
