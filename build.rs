@@ -14,10 +14,14 @@ mod prefilter;
 #[path = "src/declarative/lines.rs"]
 mod lines;
 
+#[path = "src/declarative/docs.rs"]
+mod docs;
+
 fn main() {
     println!("cargo:rerun-if-changed=lints");
     println!("cargo:rerun-if-changed=src/declarative/prefilter.rs");
     println!("cargo:rerun-if-changed=src/declarative/lines.rs");
+    println!("cargo:rerun-if-changed=src/declarative/docs.rs");
     // A position-dependent executable on x86-64 Linux: the loader then has no
     // relocations to apply to the rule tables at start-up (34k of them as PIE),
     // which is ~0.5 ms of a 5 ms editor-on-save run. Binaries only: the library,
@@ -137,13 +141,27 @@ fn embedded_file(text: &str) -> String {
         out.push(']');
         Some(out)
     };
+    let strings = |k: &str| -> Option<Vec<&str>> {
+        match t.get(k) {
+            None => Some(Vec::new()),
+            Some(v) => v.as_array()?.iter().map(|i| i.as_str()).collect(),
+        }
+    };
+    let docs = || -> Option<String> {
+        let d = docs::rule_docs(
+            t.get("description")?.as_str()?,
+            strings("examples")?,
+            strings("counterexamples")?,
+        );
+        Some(format!("{d:?}"))
+    };
     let fields = || -> Option<String> {
         Some(format!(
             "Some(EmbeddedFile {{ id: {}, category: {}, severity: {}, kind: {}, summary: {}, \
              description: {}, message: {}, phrases: {}, patterns: {}, substitutions: {}, \
              case_sensitive: {:?}, whole_word: {:?}, whole_line: {:?}, fix: {}, \
              replacement: {}, applicability: {}, examples: {}, counterexamples: {}, \
-             normalised: {} }})",
+             normalised: {}, docs: {} }})",
             string("id")??,
             string("category")??,
             opt_string("severity")?,
@@ -163,6 +181,7 @@ fn embedded_file(text: &str) -> String {
             list("examples")?,
             list("counterexamples")?,
             normalised()?,
+            docs()?,
         ))
     };
     fields().unwrap_or_else(|| "None".into())

@@ -249,3 +249,30 @@ pub fn default_registry() -> &'static Registry {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::embedded::EMBEDDED_LINTS;
+    use crate::rule::RuleSource;
+
+    /// What build.rs read from each embedded file is what parsing its TOML gives.
+    #[test]
+    fn embedded_files_load_as_parsed() {
+        for (name, text, parsed, _) in EMBEDDED_LINTS {
+            assert!(parsed.is_some(), "{name}: build.rs did not read it");
+            let fast = super::default_registry()
+                .rules()
+                .iter()
+                .find(|r| r.meta().source == RuleSource::Embedded(name))
+                .unwrap_or_else(|| panic!("{name} is not in the registry"));
+            let slow = crate::declarative::load(name, text, RuleSource::Embedded(name))
+                .unwrap_or_else(|e| panic!("{name}: {}", e.message));
+            let (a, b) = (fast.meta(), crate::rule::Rule::meta(&slow));
+            assert_eq!(a.id, b.id, "{name}");
+            assert_eq!(a.docs, b.docs, "{name}");
+            assert_eq!(a.summary, b.summary, "{name}");
+            assert_eq!(a.severity, b.severity, "{name}");
+            assert_eq!(a.category, b.category, "{name}");
+        }
+    }
+}

@@ -7,6 +7,7 @@
 //! scanning again.
 
 use super::DeclarativeRule;
+use super::keyscan::KeyScan;
 use super::matcher::{Hit, Matcher, line_fits, normalise_line, word_bounded};
 use super::prefilter::{Seq, anchor_literals, check_hit, check_line};
 use crate::document::{Document, is_blank, trim_span};
@@ -67,8 +68,9 @@ enum Literal {
 
 pub struct Combined {
     rules: Vec<Arc<dyn Rule>>,
-    literals: Option<AhoCorasick>,
-    /// The automaton's keys, kept for the faster search automaton.
+    /// Finds the keys in the first documents, at no build cost.
+    literals: Option<KeyScan>,
+    /// The keys, for the automaton a long run searches with.
     key_bytes: Vec<Vec<u8>>,
     /// Documents searched so far, and the DFA built once a run proves long.
     searched: AtomicUsize,
@@ -202,10 +204,11 @@ impl Combined {
                                 c.literal_info.push(Literal::Required { slot, k, seq });
                             }
                         }
-                        let src = if *case_sensitive {
-                            format!("(?:{})", p.source)
-                        } else {
-                            format!("(?i:{})", p.source)
+                        // The source is only wanted for a set.
+                        let src = match (USE_SETS, *case_sensitive) {
+                            (false, _) => String::new(),
+                            (true, true) => format!("(?:{})", p.source),
+                            (true, false) => format!("(?i:{})", p.source),
                         };
                         if *whole_line {
                             line_patterns.push((src, slot));
@@ -236,22 +239,13 @@ impl Combined {
         }
         if !keys.is_empty() {
             // Keys are ASCII lower case and the search runs over an ASCII-lowered
-            // copy of the text (same byte offsets): half the states of an
-            // `ascii_case_insensitive` automaton, so half the build.
-            match AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                // The cheapest kind to build (one small file pays for the build);
-                // it searches as fast here, and no prefilter helps with this
-                // many keys.
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .prefilter(false)
-                .build(&keys)
-            {
-                Ok(ac) => {
-                    c.literals = Some(ac);
+            // copy of the text (same byte offsets).
+            match KeyScan::new(&keys) {
+                Some(scan) => {
+                    c.literals = Some(scan);
                     c.key_bytes = keys;
                 }
-                Err(_) => {
+                None => {
                     // Every rule runs on its own; no pattern is filtered.
                     c.alone
                         .extend(c.literal_info.iter().filter_map(|l| match l {
@@ -294,23 +288,23 @@ impl Combined {
         Some(c)
     }
 
-    /// The automaton to search with. One file pays for the cheap-to-build NFA; a run
-    /// over many files builds a DFA once (a few ms) and searches each file several
-    /// times faster with it. Both report the same matches.
+    /// The automaton to search with, once a run proves long: it takes a few ms to
+    /// build and then searches several times faster than [`KeyScan`]. Both report
+    /// the same occurrences. `None`: scan.
     fn automaton(&self) -> Option<&AhoCorasick> {
-        let nfa = self.literals.as_ref()?;
         if self.searched.fetch_add(1, Ordering::Relaxed) < DFA_AFTER {
-            return Some(nfa);
+            return None;
         }
-        let dfa = self.dfa.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .prefilter(false)
-                .build(&self.key_bytes)
-                .ok()
-        });
-        Some(dfa.as_ref().unwrap_or(nfa))
+        self.dfa
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .prefilter(false)
+                    .build(&self.key_bytes)
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// Runs every rule's matcher over `doc` in one pass per kind and keeps the hits
@@ -328,14 +322,13 @@ impl Combined {
         let mut unfold = false;
 
         // Phrases and substitutions, and the patterns' required literals.
-        if let Some(ac) = self.automaton() {
+        if let Some(scan) = &self.literals {
             let mut raw: Vec<Vec<(Span, usize)>> =
                 (0..self.rules.len()).map(|_| Vec::new()).collect();
             let bytes = text.as_bytes();
             let lowered = text.to_ascii_lowercase();
-            for m in ac.find_overlapping_iter(&lowered) {
-                let s = m.start();
-                for &i in &self.keys[m.pattern().as_usize()] {
+            let mut found = |s: usize, key: usize| {
+                for &i in &self.keys[key] {
                     let (full, slot, local, exact, whole_word) = match &self.literal_info[i] {
                         Literal::Phrase {
                             full,
@@ -372,6 +365,14 @@ impl Combined {
                     }
                     raw[slot].push((Span::new(s, e), local));
                 }
+            };
+            match self.automaton() {
+                Some(ac) => {
+                    for m in ac.find_overlapping_iter(&lowered) {
+                        found(m.start(), m.pattern().as_usize());
+                    }
+                }
+                None => scan.for_each(lowered.as_bytes(), found),
             }
             for info in &self.literal_info {
                 let Literal::Phrase { slot, .. } = *info else {

@@ -3,6 +3,8 @@
 //! once, and refused unless every example flags and every counterexample stays clean.
 
 mod combined;
+mod docs;
+mod keyscan;
 mod lines;
 mod matcher;
 pub mod prefilter;
@@ -111,6 +113,8 @@ pub struct EmbeddedFile {
     pub counterexamples: &'static [&'static str],
     /// For whole-line phrase rules: each phrase in its normal form.
     pub normalised: &'static [&'static str],
+    /// What `explain` prints, made by build.rs.
+    pub docs: &'static str,
 }
 
 impl RuleFile {
@@ -269,25 +273,21 @@ fn load_with(
     } else {
         FixAvailability::None
     };
-    let docs = format!(
-        "{}\n\n## Example\n{}{}",
-        file.description.trim_end(),
-        file.examples
-            .iter()
-            .map(|e| format!("```text flag\n{}\n```\n", e.get_ref()))
-            .collect::<String>(),
-        file.counterexamples
-            .iter()
-            .map(|e| format!("```text pass\n{}\n```\n", e.get_ref()))
-            .collect::<String>(),
-    );
+    let docs = match parsed {
+        Some(p) => Cow::Borrowed(p.docs),
+        None => Cow::Owned(docs::rule_docs(
+            &file.description,
+            file.examples.iter().map(|e| e.get_ref().as_str()),
+            file.counterexamples.iter().map(|e| e.get_ref().as_str()),
+        )),
+    };
     let rule = DeclarativeRule {
         meta: RuleMeta {
             id: leak(id),
             category: file.category,
             severity: file.severity.unwrap_or(file.category.default_severity()),
             summary: Cow::Owned(file.summary.clone()),
-            docs: Cow::Owned(docs),
+            docs,
             fix: fix_availability,
             source,
         },
