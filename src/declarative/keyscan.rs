@@ -14,13 +14,15 @@ use rustc_hash::FxHashMap;
 pub const MAX_KEY: usize = 7;
 
 pub struct KeyScan {
-    /// Bit `a | b << 8` is set when a key of two or more bytes starts with `a b`.
+    /// Bit `tri(a, b, c)` is set when a key of three or more bytes starts with
+    /// `a b c`; most positions of a text fail this test, which is all they cost.
+    tris: Box<[u64; 1024]>,
+    /// Bit `a | b << 8` is set for a key of exactly two bytes `a b`.
     pairs: Box<[u64; 1024]>,
-    /// Per two-byte prefix: bit `n` set when a key of `n` bytes starts with it.
-    lengths: FxHashMap<u16, u16>,
     /// Key of one byte, by byte.
     single: Box<[u32; 256]>,
-    any_single: bool,
+    /// Bit `n` set when some key has `n` bytes.
+    lengths: u16,
     /// Packed key -> index of the key.
     index: FxHashMap<u64, u32>,
 }
@@ -36,14 +38,27 @@ fn pack(key: &[u8]) -> u64 {
     u64::from_le_bytes(b)
 }
 
+/// A 16-bit hash of three bytes.
+fn tri(a: u8, b: u8, c: u8) -> usize {
+    ((u32::from_le_bytes([a, b, c, 0]).wrapping_mul(0x9E37_79B1)) >> 16) as usize
+}
+
+fn set(bits: &mut [u64; 1024], i: usize) {
+    bits[i >> 6] |= 1 << (i & 63);
+}
+
+fn has(bits: &[u64; 1024], i: usize) -> bool {
+    bits[i >> 6] & (1 << (i & 63)) != 0
+}
+
 impl KeyScan {
     /// `None` if a key is empty or longer than [`MAX_KEY`], or if two keys are equal.
     pub fn new(keys: &[Vec<u8>]) -> Option<KeyScan> {
         let mut s = KeyScan {
+            tris: Box::new([0; 1024]),
             pairs: Box::new([0; 1024]),
-            lengths: FxHashMap::default(),
             single: Box::new([NONE; 256]),
-            any_single: false,
+            lengths: 0,
             index: FxHashMap::default(),
         };
         s.index.reserve(keys.len());
@@ -56,17 +71,14 @@ impl KeyScan {
                         return None;
                     }
                     s.single[k[0] as usize] = i;
-                    s.any_single = true;
                 }
-                n if n <= MAX_KEY => {
-                    let p = u16::from_le_bytes([k[0], k[1]]);
-                    s.pairs[(p >> 6) as usize] |= 1 << (p & 63);
-                    *s.lengths.entry(p).or_default() |= 1 << n;
-                    if s.index.insert(pack(k), i).is_some() {
-                        return None;
-                    }
-                }
+                2 => set(&mut s.pairs, u16::from_le_bytes([k[0], k[1]]) as usize),
+                n if n <= MAX_KEY => set(&mut s.tris, tri(k[0], k[1], k[2])),
                 _ => return None,
+            }
+            s.lengths |= 1 << k.len();
+            if k.len() > 1 && s.index.insert(pack(k), i).is_some() {
+                return None;
             }
         }
         Some(s)
@@ -75,24 +87,25 @@ impl KeyScan {
     /// Calls `found(start, key)` for every occurrence of every key in `hay`, in order
     /// of start, and for one start in order of length.
     pub fn for_each(&self, hay: &[u8], mut found: impl FnMut(usize, usize)) {
+        let (ones, twos) = (self.lengths & 1 << 1 != 0, self.lengths & 1 << 2 != 0);
+        let longer = self.lengths & !0b111;
         for i in 0..hay.len() {
-            if self.any_single {
+            if ones {
                 let k = self.single[hay[i] as usize];
                 if k != NONE {
                     found(i, k as usize);
                 }
             }
             let Some(&b) = hay.get(i + 1) else { break };
-            let p = u16::from_le_bytes([hay[i], b]);
-            if self.pairs[(p >> 6) as usize] & (1 << (p & 63)) == 0 {
+            if twos && has(&self.pairs, u16::from_le_bytes([hay[i], b]) as usize) {
+                found(i, self.index[&pack(&hay[i..i + 2])] as usize);
+            }
+            let Some(&c) = hay.get(i + 2) else { continue };
+            if longer == 0 || !has(&self.tris, tri(hay[i], b, c)) {
                 continue;
             }
-            let Some(&lens) = self.lengths.get(&p) else {
-                continue;
-            };
-            let room = (hay.len() - i).min(MAX_KEY);
-            for n in 2..=room {
-                if lens & (1 << n) != 0
+            for n in 3..=(hay.len() - i).min(MAX_KEY) {
+                if longer & (1 << n) != 0
                     && let Some(&k) = self.index.get(&pack(&hay[i..i + n]))
                 {
                     found(i, k as usize);

@@ -1,13 +1,13 @@
 use super::lexicon::{
-    delete_lines, ends_like_sentence, has_sentence_break, is_credit_line, raw_words, snippet,
-    starts_with_dateline,
+    ascii_spaces, delete_lines, ends_like_sentence, has_sentence_break, is_credit_line, raw_words,
+    snippet, starts_with_dateline,
 };
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Severity, Suggestion};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
-use regex::Regex;
+use regex_lite::Regex;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
@@ -325,7 +325,7 @@ fn is_figure(item: &str) -> bool {
     if !item.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    if DATE_ITEM.is_match(item) {
+    if DATE_ITEM.is_match(&ascii_spaces(item)) {
         return false;
     }
     let digits = item.chars().filter(char::is_ascii_digit).count();
@@ -439,10 +439,10 @@ impl Rule for ChromeShape {
                 let l = t.to_ascii_lowercase();
                 l.contains("ago") || l.contains("read")
             };
-            let stamp = (i > last_prose && digit && TIMESTAMP.is_match(t))
+            let stamp = (i > last_prose && digit && TIMESTAMP.is_match(&ascii_spaces(t)))
                 || (cue
                     && RELATIVE
-                        .captures(t)
+                        .captures(&ascii_spaces(t))
                         .is_some_and(|c| c.get(1).is_some() || i < first_prose || i > last_prose));
             if stamp {
                 emit(doc, out, l, "time stamp", Severity::Warning);

@@ -77,7 +77,10 @@ impl Rule for LiteralEscape {
 
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
-        if !text.contains('\\') {
+        // Every escape is a backslash and one of these; a lone backslash (a path, a
+        // smiley) is no reason to compile the regex.
+        let opens = |w: &[u8]| w[0] == b'\\' && b"uUxnrt\"'/".contains(&w[1]);
+        if !text.as_bytes().windows(2).any(opens) {
             return;
         }
         for c in ESCAPE.captures_iter(text) {
