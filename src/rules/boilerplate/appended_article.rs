@@ -203,8 +203,17 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
 
 /// The capitalised label before a colon that opens a line: "MORRIS" in
 /// "MORRIS: Nathan Pike is …", "NEAL CONAN, HOST" is not one (it has a comma).
+/// Government transcripts set the label off with a spaced dash ("THE MINISTER - No,
+/// it's not finished"), and mark the interviewer "Q." ("Q. - Does the group …").
 fn speaker_label(t: &str) -> Option<&str> {
-    let (label, _) = t.split_once(':')?;
+    let cut = [":", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| t.find(sep))
+        .min()?;
+    let label = t[..cut].trim_end();
+    if matches!(label, "Q" | "Q." | "A" | "A.") {
+        return Some(label);
+    }
     (label.len() <= 30
         && label.chars().filter(char::is_ascii_uppercase).count() >= 3
         && label
@@ -332,6 +341,22 @@ mod tests {
                  LUDDEN: Frank, well, I want to start with some tape that you've provided us.\n\
                  MORRIS: Nathan Pike is a rancher who was born in the Dust Bowl and has lived on this ranch with his closest neighbour two miles away, and he has had to cull his cattle herd significantly because he lacks feed for them.\n";
         assert_no_lints(t, &AppendedArticle);
+    }
+
+    #[test]
+    fn interview_labels_set_off_with_dashes_are_speakers() {
+        let text = "Interview given by the Minister for Europe and Foreign Affairs to a television channel (excerpts)\n\nQ. - Does the group still possess a territorial base in the east of the country, or has it been eradicated for good?\n\nTHE MINISTER - No, it is not finished. There is still a territorial base, a small area, but there are still combatants there and the coalition is fighting them.\n\nQ. - That war is not over.\n\nTHE MINISTER - Even though the coalition and the allied forces are fighting this small presence, it is still there. So we must be very vigilant and carry things through, because attacks could return to the capital.\n";
+        assert_no_lints(text, &AppendedArticle);
+        assert_eq!(
+            speaker_label("THE MINISTER - No, it is not"),
+            Some("THE MINISTER")
+        );
+        assert_eq!(speaker_label("Q. - That war is not over."), Some("Q."));
+        // A dateline is no speaker label when nobody else speaks.
+        let text = format!(
+            "{BODY}KYIV - Ukrainian officials said on Thursday that the grain corridor through the Black Sea would reopen next month under a new agreement with shipping insurers.\nPort operators in Odesa said freight rates had fallen by a third since the announcement was made.\n"
+        );
+        assert_lint_count(&text, &AppendedArticle, 1);
     }
 
     #[test]
