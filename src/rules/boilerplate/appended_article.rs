@@ -7,7 +7,9 @@ use crate::diagnostic::{Applicability, Suggestion};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
+use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
 
 declare_rule! {
     /// ## What it does
@@ -136,7 +138,10 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
             })
     };
     let later: Vec<usize> = (first_prose + 1..lines.len())
-        .filter(|&k| starts_with_dateline(lines[k].text) && !speaker(lines[k].text))
+        .filter(|&k| {
+            let t = lines[k].text;
+            starts_with_dateline(t) && opens_sentence(t) && !speaker(t)
+        })
         .collect();
     if later.is_empty() {
         return None;
@@ -148,7 +153,10 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
             .iter()
             .filter(|l| starts_with_dateline(l.text))
             .count();
-    if datelines >= 3 || lines.first().is_some_and(|l| is_roundup_title(l.text)) {
+    // A live blog stamps each entry with its time on a line of its own ("1.53am",
+    // "10.28pm BST", "16:12"): its entries change subject on purpose.
+    let stamps = lines.iter().filter(|l| is_time_stamp(l.text)).count();
+    if datelines >= 3 || stamps >= 2 || lines.first().is_some_and(|l| is_roundup_title(l.text)) {
         return None;
     }
     // Stems per line, computed once: the walk below compares many prefixes.
@@ -195,14 +203,51 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
 
 /// The capitalised label before a colon that opens a line: "MORRIS" in
 /// "MORRIS: Nathan Pike is …", "NEAL CONAN, HOST" is not one (it has a comma).
+/// Government transcripts set the label off with a spaced dash ("THE MINISTER - No,
+/// it's not finished"), and mark the interviewer "Q." ("Q. - Does the group …").
 fn speaker_label(t: &str) -> Option<&str> {
-    let (label, _) = t.split_once(':')?;
+    let cut = [":", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| t.find(sep))
+        .min()?;
+    let label = t[..cut].trim_end();
+    if matches!(label, "Q" | "Q." | "A" | "A.") {
+        return Some(label);
+    }
     (label.len() <= 30
         && label.chars().filter(char::is_ascii_uppercase).count() >= 3
         && label
             .chars()
             .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | ',')))
     .then_some(label)
+}
+
+/// A dateline opens a sentence of the story. A capitalised label followed by a bare
+/// reference number ("DOI: 10.1038/nature11128", "ISBN: 978-0-14-044") is a citation
+/// line, not a dateline: one or two words follow the label, the first a number.
+fn opens_sentence(t: &str) -> bool {
+    let Some((i, c)) = t
+        .char_indices()
+        .find(|(_, c)| matches!(c, ':' | '—' | '–' | '-'))
+    else {
+        return false;
+    };
+    let rest = t.get(i + c.len_utf8()..).unwrap_or("");
+    let mut words = raw_words(rest);
+    let first_is_number = words
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    !(first_is_number && words.take(2).count() < 2)
+}
+
+/// A line holding only a time of day, as live blogs stamp their entries: "1.53am",
+/// "10.28pm BST", "16:12", "11:24 a.m. ET".
+static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s+[A-Z]{2,4})?$").unwrap()
+});
+
+fn is_time_stamp(t: &str) -> bool {
+    t.len() <= 20 && TIME_STAMP.is_match(t.trim())
 }
 
 fn is_roundup_title(t: &str) -> bool {
@@ -299,6 +344,22 @@ mod tests {
     }
 
     #[test]
+    fn interview_labels_set_off_with_dashes_are_speakers() {
+        let text = "Interview given by the Minister for Europe and Foreign Affairs to a television channel (excerpts)\n\nQ. - Does the group still possess a territorial base in the east of the country, or has it been eradicated for good?\n\nTHE MINISTER - No, it is not finished. There is still a territorial base, a small area, but there are still combatants there and the coalition is fighting them.\n\nQ. - That war is not over.\n\nTHE MINISTER - Even though the coalition and the allied forces are fighting this small presence, it is still there. So we must be very vigilant and carry things through, because attacks could return to the capital.\n";
+        assert_no_lints(text, &AppendedArticle);
+        assert_eq!(
+            speaker_label("THE MINISTER - No, it is not"),
+            Some("THE MINISTER")
+        );
+        assert_eq!(speaker_label("Q. - That war is not over."), Some("Q."));
+        // A dateline is no speaker label when nobody else speaks.
+        let text = format!(
+            "{BODY}KYIV - Ukrainian officials said on Thursday that the grain corridor through the Black Sea would reopen next month under a new agreement with shipping insurers.\nPort operators in Odesa said freight rates had fallen by a third since the announcement was made.\n"
+        );
+        assert_lint_count(&text, &AppendedArticle, 1);
+    }
+
+    #[test]
     fn dateline_under_headline_dek_and_caption_opens_the_story() {
         let text = "Singapore\nPort operator to review fees for small shippers\nThe last review was put off in 2021 because freight volumes were too uncertain at the time.\nContainer cranes at a terminal in the west of the island. (File photo: Agency/Staff)\nSINGAPORE: The port operator will review the fees it charges small shipping lines, its chief executive said on Monday, after complaints from traders about rising costs.\nThe fee schedule has not changed since it was introduced ten years ago, and a committee of regulators and users is expected to report by the end of the year.\nTraders had told parliament that handling charges now made up almost a fifth of the cost of moving a container through the terminals.\n";
         assert_no_lints(text, &AppendedArticle);
@@ -325,6 +386,32 @@ mod tests {
             "{body}ALSO READ: Cholera: WHO warns of vaccine shortage as cases rise\n\nIn Kinshasa, doctors said patients still arrived every week with fever, muscle pain and skin lesions typical of the clade Ib variant first detected near Kamituga.\n"
         );
         assert_no_lints(&text, &AppendedArticle);
+    }
+
+    #[test]
+    fn live_blog_entries_under_time_stamps_are_not_appended() {
+        let text = "Election results live: exit poll predicts big win\nThe party is on course for a majority in the Commons, according to the exit poll, and the swing could be seen in the first seats to declare.\n2.05am\nA campaign organiser said it was too early to judge but that the national question had dominated the doorstep conversations this time.\n1.53am\nRESULT: Labour has won Putney from the Tories. The seat had been held by a former education secretary who had the whip removed and chose not to stand again.\n1.50am\nA former speaker has reignited his feud with a former leader of the House, accusing her of lacking a strong grasp of parliamentary procedure and rejecting claims of bullying.\n";
+        assert_no_lints(text, &AppendedArticle);
+        // One time stamp is not a live blog.
+        let one = format!(
+            "{BODY}1.53am\nRESULT: Labour has won Putney from the Tories after a night of recounts in south-west London.\nThe former minister who held the seat had the whip removed and chose not to stand again in the election.\n"
+        );
+        assert_lint_count(&one, &AppendedArticle, 1);
+    }
+
+    #[test]
+    fn citation_label_is_not_a_dateline() {
+        let text = format!(
+            "{BODY}Genomics: Bonobo genome sequenced\nDOI: 10.1038/nature11128\nThe genome sequence of the bonobo, one of our closest relatives along with chimpanzees, is presented in this week's issue of the journal.\nAnalysis reveals that over three percent of the human genome is more closely related to either ape.\n"
+        );
+        assert_no_lints(&text, &AppendedArticle);
+        assert!(!opens_sentence("DOI: 10.1038/nature11128"));
+        assert!(opens_sentence(
+            "DAVOS, Switzerland: NATO Secretary Mark Rutte said"
+        ));
+        assert!(opens_sentence(
+            "LONDON: 10 people died in the fire on Tuesday"
+        ));
     }
 
     #[test]

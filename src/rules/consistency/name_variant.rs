@@ -333,7 +333,7 @@ struct Occ<'t> {
 /// Whether `occs` (the odd spelling `form`) and `major_occ` (the usual spelling
 /// `major`) are one name rather than two people or two words.
 fn same_name(form: &str, occs: &[Occ], major: &str, major_occ: &[Occ], tie: Tie) -> bool {
-    if occs.len() > 2 {
+    if occs.len() > 2 || diminutive_pair(form, major) {
         return false;
     }
     let same = |a: &Option<Neighbour>, b: &Option<Neighbour>, titles: bool| match (a, b) {
@@ -394,6 +394,19 @@ fn same_name(form: &str, occs: &[Occ], major: &str, major_occ: &[Occ], tie: Tie)
     // A shared title ("Minister Dung", "Minister Dũng") does not make them one.
     let given = |o: &Occ| o.given;
     !(!shares(false) && occs.iter().any(given) && major_occ.iter().any(given))
+}
+
+/// A given name and its pet form in -ie ("Steve"/"Stevie", "Jesse"/"Jessie",
+/// "Anne"/"Annie") are two names, usually of two people (a father and his son in a
+/// family notice). Folding "ie" to "e" is for transliterations, where the variation
+/// sits inside the word ("Yevgeny"/"Evgeniy"), not in an English pet-name ending.
+fn diminutive_pair(a: &str, b: &str) -> bool {
+    let pet = |long: &str, short: &str| {
+        long.strip_suffix("ie")
+            .zip(short.strip_suffix('e'))
+            .is_some_and(|(l, s)| l == s && l.chars().count() >= 2)
+    };
+    pet(a, b) || pet(b, a)
 }
 
 /// Majority: most occurrences, then earliest.
@@ -842,6 +855,27 @@ mod tests {
              Mirzoev for two months.",
             &NameVariant,
             &["Mirzoev"],
+        );
+    }
+
+    #[test]
+    fn pet_names_in_ie_are_other_names() {
+        // A family notice: the father Steve, his son Stevie.
+        assert_no_lints(
+            "Stephen Morris was remembered by his family. \"Questionable yet entertaining \
+             parenting methods to Stevie and Sherry,\" the notice read. No funeral will be \
+             held as per Steve's request, and friends said Steve would have approved.",
+            &NameVariant,
+        );
+        assert!(diminutive_pair("Stevie", "Steve"));
+        assert!(diminutive_pair("Jesse", "Jessie"));
+        assert!(!diminutive_pair("Tokayev", "Tokaev"));
+        // An ending that is not the pet suffix still meets its variant.
+        assert_flags(
+            "Yevgeny Prigozhin marched. Aides said Yevgeny Prigozhin stopped, and Evgeniy \
+             Prigozhin left.",
+            &NameVariant,
+            &["Evgeniy"],
         );
     }
 

@@ -372,6 +372,25 @@ mod tests {
     }
 
     #[test]
+    fn a_role_described_without_a_name_can_be_the_she() {
+        // "the cabinet member" is a second person, whom "her" and "She" mean.
+        assert_no_lints(
+            "A former mayor, Desmond Ogilvie, has reignited his feud with the cabinet \
+             member for planning, accusing her of never reading a planning application. \
+             She has called the remark beneath him.\n\nOgilvie said he stood by it.",
+            &GenderFlip,
+        );
+        // With nobody else described, the flip is still reported.
+        assert_flags(
+            "A former mayor, Desmond Ogilvie, has reignited his feud with the council. \
+             He said the planning office ignored him.\n\nOgilvie repeated the claim. \
+             She said she stood by it. He left.",
+            &GenderFlip,
+            &["She", "she"],
+        );
+    }
+
+    #[test]
     fn quotes_and_ties_are_ignored() {
         assert_no_lints(
             "Maria said on Monday: “He never came back. He was my son.” She wept.",

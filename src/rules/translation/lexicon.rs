@@ -927,6 +927,9 @@ const PERSON_NOUNS: &[&str] = &[
     "legislator",
     "mp",
     "councillor",
+    // "the cabinet member for planning", "a member of the board": a role that a
+    // "he" or a "she" may mean.
+    "member",
     "councilor",
     "representative",
     "delegate",

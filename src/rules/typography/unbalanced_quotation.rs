@@ -283,6 +283,18 @@ impl Rule for UnbalancedQuotation {
                             double: false,
                         });
                     }
+                    // Two apostrophes typed together after a word close a double
+                    // quotation, as typewriter and TeX-style copy writes the closing
+                    // mark: "get him,'' seduced him", “a wise goal,’’ said Fenton.
+                    '\'' | '’'
+                        if next == Some(c)
+                            && prev.is_some_and(|p| !p.is_whitespace())
+                            && !chars.get(k + 2).is_some_and(|x| x.1.is_alphanumeric())
+                            && let Some(idx) = stack.iter().rposition(|o| o.double) =>
+                    {
+                        stack.truncate(idx);
+                        tag_end = k + 2;
+                    }
                     // ‘forced step': a typewriter mark closing a curly opener, when no
                     // curly closer follows (else it is an apostrophe: the boys' bags).
                     '\'' => {
@@ -657,6 +669,26 @@ mod tests {
         assert_flags("He called it a ‘forced step' on Sunday.", &R, &["'"]);
         assert_no_lints("He said ‘the boys' bags are here’ and left.", &R);
         assert_no_lints("He said ‘we can't’ and left.", &R);
+    }
+
+    #[test]
+    fn doubled_apostrophe_closes_a_double_quotation() {
+        assert_no_lints(
+            "His wife threatened to \"get him,'' he said. \"You said you are non-violent?'' \"Yes.''",
+            &UnbalancedQuotation,
+        );
+        assert_no_lints(
+            "“Patient satisfaction is a wise goal,’’ said Joshua Fenton, the lead author.",
+            &UnbalancedQuotation,
+        );
+        // A doubled apostrophe with no quotation open closes nothing, and a quotation
+        // left open before it is still reported.
+        assert_no_lints("Rock ’n’ roll and the ’’ mark.", &UnbalancedQuotation);
+        assert_lint_count(
+            "He said \"the council would meet. Then it did not.\n\nThe boys'' bags were wet.",
+            &UnbalancedQuotation,
+            1,
+        );
     }
 
     #[test]
