@@ -1,5 +1,5 @@
 use super::lexicon::{
-    bullet_body, content_stems, delete_lines, ends_like_sentence, is_credit_line,
+    ascii_spaces, bullet_body, content_stems, delete_lines, ends_like_sentence, is_credit_line,
     is_headline_shaped, is_related_heading, raw_words, snippet, starts_with_dateline,
 };
 use crate::declare_rule;
@@ -7,7 +7,7 @@ use crate::diagnostic::{Applicability, Suggestion};
 use crate::document::{Document, is_blank, trim_span};
 use crate::rule::{Emitter, Rule, RuleMeta};
 use crate::span::Span;
-use regex::Regex;
+use regex_lite::Regex;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
@@ -242,12 +242,18 @@ fn opens_sentence(t: &str) -> bool {
 
 /// A line holding only a time of day, as live blogs stamp their entries: "1.53am",
 /// "10.28pm BST", "16:12", "11:24 a.m. ET".
+/// (`regex_lite`, ASCII digits: cheap to compile, see `lexicon::ascii_spaces`.)
 static TIME_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s*(?:[ap]\.?m\.?))?(?:\s+[A-Z]{2,4})?$").unwrap()
+    Regex::new(r"^(?:[01]?[0-9]|2[0-3])[.:][0-5][0-9](?:\s*(?:[ap]\.?m\.?))?(?:\s+[A-Z]{2,4})?$")
+        .unwrap()
 });
 
 fn is_time_stamp(t: &str) -> bool {
-    t.len() <= 20 && TIME_STAMP.is_match(t.trim())
+    // Every stamp starts with a digit; most lines are ruled out before the regex.
+    let t = t.trim();
+    t.len() <= 20
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && TIME_STAMP.is_match(&ascii_spaces(t))
 }
 
 fn is_roundup_title(t: &str) -> bool {
