@@ -42,16 +42,15 @@ const DFA_AFTER: usize = 8;
 
 /// A literal of the combined automaton.
 enum Literal {
-    /// A phrase or substitution key.
+    /// A phrase or substitution key: the `local`th of the rule in `slot`, read
+    /// from the rule at a hit rather than copied here (a build copying ~1,000
+    /// phrases was a tenth of a one-article run).
     Phrase {
-        /// The whole phrase, compared ASCII case-insensitively at a hit.
-        full: Box<[u8]>,
         slot: usize,
-        /// Index of the phrase (or substitution key) in its rule.
         local: usize,
         /// For case-sensitive rules: the automaton matches ASCII case-insensitively,
-        /// so the matched bytes are compared with the phrase.
-        exact: Option<Box<str>>,
+        /// so the matched bytes are compared with the phrase as well.
+        exact: bool,
         whole_word: bool,
     },
     /// The anchor of a filter sequence of pattern `k` of a rule: unless one of its
@@ -76,9 +75,10 @@ pub struct Combined {
     searched: AtomicUsize,
     dfa: OnceLock<Option<AhoCorasick>>,
     literal_info: Vec<Literal>,
-    /// Per key of the automaton: the literals (indices into `literal_info`) that
-    /// start with it, in order.
-    keys: Vec<Vec<usize>>,
+    /// The literals (indices into `literal_info`) that start with key `k`, in order:
+    /// `key_lits[key_start[k]..key_start[k + 1]]`.
+    key_start: Vec<u32>,
+    key_lits: Vec<u32>,
     /// Normalised whole-line phrase -> rules (slots), case-insensitive and sensitive.
     lines_folded: FxHashMap<Cow<'static, str>, Vec<usize>>,
     lines_exact: FxHashMap<Cow<'static, str>, Vec<usize>>,
@@ -130,7 +130,8 @@ impl Combined {
             searched: AtomicUsize::new(0),
             dfa: OnceLock::new(),
             literal_info: Vec::new(),
-            keys: Vec::new(),
+            key_start: Vec::new(),
+            key_lits: Vec::new(),
             lines_folded: FxHashMap::default(),
             lines_exact: FxHashMap::default(),
             line_chars: 0,
@@ -161,10 +162,9 @@ impl Combined {
                     for (local, p) in list.iter().enumerate() {
                         literals.push(p.as_bytes());
                         c.literal_info.push(Literal::Phrase {
-                            full: p.as_bytes().into(),
                             slot,
                             local,
-                            exact: case_sensitive.then(|| p.as_str().into()),
+                            exact: *case_sensitive,
                             whole_word: *whole_word,
                         });
                     }
@@ -225,18 +225,31 @@ impl Combined {
                 c.literal_info.push(Literal::Unfold);
             }
         }
-        // One key per distinct (case-folded) leading part.
+        // One key per distinct (case-folded) leading part: literals sorted by their
+        // packed key, then by index, so each key's literals stay in order.
+        let mut packed: Vec<(u64, u32)> = literals
+            .iter()
+            .enumerate()
+            .map(|(i, lit)| {
+                let mut b = [0u8; 8];
+                let n = lit.len().min(KEY_LEN);
+                b[..n].copy_from_slice(&lit[..n]);
+                b[..n].make_ascii_lowercase();
+                b[7] = n as u8;
+                (u64::from_le_bytes(b), i as u32)
+            })
+            .collect();
+        packed.sort_unstable();
         let mut keys: Vec<Vec<u8>> = Vec::new();
-        let mut key_of: FxHashMap<Vec<u8>, usize> = FxHashMap::default();
-        for (i, lit) in literals.iter().enumerate() {
-            let key = lit[..lit.len().min(KEY_LEN)].to_ascii_lowercase();
-            let k = *key_of.entry(key).or_insert_with_key(|key| {
-                keys.push(key.clone());
-                c.keys.push(Vec::new());
-                keys.len() - 1
-            });
-            c.keys[k].push(i);
+        for (j, &(key, i)) in packed.iter().enumerate() {
+            if j == 0 || packed[j - 1].0 != key {
+                let b = key.to_le_bytes();
+                keys.push(b[..b[7] as usize].to_vec());
+                c.key_start.push(j as u32);
+            }
+            c.key_lits.push(i);
         }
+        c.key_start.push(packed.len() as u32);
         if !keys.is_empty() {
             // Keys are ASCII lower case and the search runs over an ASCII-lowered
             // copy of the text (same byte offsets).
@@ -253,7 +266,8 @@ impl Combined {
                             _ => None,
                         }));
                     c.literal_info.clear();
-                    c.keys.clear();
+                    c.key_start.clear();
+                    c.key_lits.clear();
                     c.filtered.iter_mut().flatten().for_each(|f| *f = false);
                     c.line_seqs.clear();
                 }
@@ -328,15 +342,16 @@ impl Combined {
             let bytes = text.as_bytes();
             let lowered = text.to_ascii_lowercase();
             let mut found = |s: usize, key: usize| {
-                for &i in &self.keys[key] {
-                    let (full, slot, local, exact, whole_word) = match &self.literal_info[i] {
+                let lits =
+                    &self.key_lits[self.key_start[key] as usize..self.key_start[key + 1] as usize];
+                for &i in lits {
+                    let (slot, local, exact, whole_word) = match &self.literal_info[i as usize] {
                         Literal::Phrase {
-                            full,
                             slot,
                             local,
                             exact,
                             whole_word,
-                        } => (full, *slot, *local, exact, *whole_word),
+                        } => (*slot, *local, *exact, *whole_word),
                         Literal::Required { slot, k, seq } => {
                             if !seen[*slot][*k] && check_hit(seq, text, s) {
                                 seen[*slot][*k] = true;
@@ -348,6 +363,7 @@ impl Combined {
                             continue;
                         }
                     };
+                    let full = declarative(&self.rules[slot]).matcher.literal(local);
                     let e = s + full.len();
                     if !bytes
                         .get(s..e)
@@ -355,9 +371,7 @@ impl Combined {
                     {
                         continue;
                     }
-                    if let Some(exact) = exact
-                        && bytes[s..e] != *exact.as_bytes()
-                    {
+                    if exact && bytes[s..e] != *full {
                         continue;
                     }
                     if whole_word && !word_bounded(text, s, e) {

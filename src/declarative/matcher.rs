@@ -120,6 +120,17 @@ pub(super) enum Matcher {
 type BuildError = (Option<Range<usize>>, String);
 
 impl Matcher {
+    /// The `k`th phrase or substitution key, as the combined pass looks it up; empty
+    /// for other kinds (which have no such literals).
+    pub(super) fn literal(&self, k: usize) -> &[u8] {
+        match self {
+            Matcher::Phrases { phrases: l, .. } | Matcher::Substitution { left: l, .. } => {
+                l.get(k).map_or(&[][..], |p| p.as_bytes())
+            }
+            _ => &[],
+        }
+    }
+
     /// Whether matches must be a whole (trimmed) line.
     pub(super) fn whole_line(&self) -> bool {
         match self {
