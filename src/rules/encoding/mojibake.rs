@@ -315,14 +315,15 @@ fn emit(out: &mut Emitter, doc: &Document, span: Span, repaired: &str) {
     );
 }
 
-/// `Â` before a plain space (its no-break space was normalised) and `â€` whose last
-/// byte was dropped: broken beyond repair by decoding, but unmistakable.
+/// `Â` before a plain space (its no-break space was normalised), `â€` whose last
+/// byte was dropped and a lone Thai `โ` beside Latin text: broken beyond repair by
+/// decoding, but unmistakable.
 fn lost_bytes(doc: &Document, chars: &[(usize, char)], fixes: &[Fix], out: &mut Emitter) {
     let text = doc.text();
     let mut f = 0;
     for k in 0..chars.len() {
         let (i, c) = chars[k];
-        if c != 'Â' && c != 'â' {
+        if c != 'Â' && c != 'â' && c != 'โ' {
             continue;
         }
         while f < fixes.len() && fixes[f].end <= i {
@@ -351,6 +352,15 @@ fn lost_bytes(doc: &Document, chars: &[(usize, char)], fixes: &[Fix], out: &mut 
             out.emit(
                 span,
                 "mojibake `â€`: a quotation mark or dash whose last byte was lost",
+            )
+            .note("the original was probably ’ “ ” – or —; check the source");
+        } else if c == 'โ' && !prev.is_some_and(is_thai) && !next.is_some_and(is_thai) {
+            // The Thai code page reads the lead byte of a UTF-8 quotation mark or dash
+            // as `โ` and has no letter for the bytes after it, which get dropped. Real
+            // Thai never has this leading vowel without a Thai consonant after it.
+            out.emit(
+                Span::new(i, i + c.len_utf8()),
+                "mojibake `โ`: a quotation mark or dash read with the Thai code page, its other bytes lost",
             )
             .note("the original was probably ’ “ ” – or —; check the source");
         }
@@ -402,6 +412,23 @@ mod tests {
         assert_fix_result("said:Â the", &R, "said: the");
         assert_lint_count("he said â€œno", &R, 1);
         assert_lint_count("quote: â€ end", &R, 1);
+    }
+
+    #[test]
+    fn lone_thai_lead_byte() {
+        assert_lint_count(
+            "โOur delegation is ready,โ Peskov said of Bidenโs claim.",
+            &R,
+            3,
+        );
+        assert_message(
+            "he said โno",
+            &R,
+            "mojibake `โ`: a quotation mark or dash read with the Thai code page, its other bytes lost",
+        );
+        // Real Thai: the leading vowel always stands before a Thai consonant.
+        assert_no_lints("The sign read โรงเรียน (school) in Thai.", &R);
+        assert_no_lints("ข่าว โลก", &R);
     }
 
     #[test]
