@@ -34,6 +34,7 @@ pub mod boilerplate {
     pub mod appended_article;
     pub mod chrome_shape;
     pub mod duplicate_content;
+    pub mod foreign_script_line;
     pub mod glued_label;
     pub(crate) mod lexicon;
 }
@@ -84,6 +85,7 @@ pub fn builtin() -> Vec<Arc<dyn Rule>> {
         Arc::new(typography::glued_dateline::GluedDateline),
         Arc::new(typography::glued_initial::GluedInitial),
         Arc::new(typography::glued_name::GluedName),
+        Arc::new(boilerplate::foreign_script_line::ForeignScriptLine),
         Arc::new(typography::irregular_whitespace::IrregularWhitespace),
         Arc::new(typography::lost_apostrophe::LostApostrophe),
         Arc::new(typography::missing_space::MissingSpace),

@@ -247,8 +247,10 @@ static NOT_LABEL_SET: LazyLock<HashSet<&'static str>> =
 // ASCII digits only (`[0-9]`, not Unicode `\d`): page metadata is written so, and the
 // smaller classes keep these case-insensitive regexes cheap to compile.
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-    let day = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?";
+    // English month and day names, and the Indonesian and Malay ones of Antara,
+    // Bernama and their syndicators ("11 Mei 2013 01:13", "Jumat, 1 April 2016").
+    let month = r"(?:jan(?:uary|uari)?|feb(?:ruary|ruari)?|mar(?:ch|et)?|apr(?:il)?|may|mei|jun[ei]?|jul[yi]?|aug(?:ust)?|agu(?:stus)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|dec(?:ember)?|des(?:ember)?)\.?";
+    let day = r"(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|senin|selasa|rabu|kamis|jumat|sabtu|minggu)\.?,?\s+)?";
     let time = r"(?:,?\s*(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|(?:GMT|UTC)[+-]?[0-9]{0,2})?)?";
     let date = format!(
         r"(?:{day}{month}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}|{day}[0-9]{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+[0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?:[T ][0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}})?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?|[0-9]{{1,2}}[/.][0-9]{{1,2}}[/.][0-9]{{2,4}})"
@@ -539,6 +541,9 @@ mod tests {
             "2022-09-27T10:15:00Z",
             "Published 3 hours ago",
             "Tuesday, 27 September 2022",
+            "11 Mei 2013 01:13",
+            "Jumat, 1 April 2016 9:39 WIB",
+            "1 Desember 2013 23:39",
         ] {
             assert_lint_count(&format!("{BODY}\n{stamp}\n"), &ChromeShape, 1);
         }

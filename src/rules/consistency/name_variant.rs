@@ -72,6 +72,30 @@ declare_rule! {
     }
 }
 
+/// English month and weekday names: never a name spelled two ways, and a date in the
+/// source language beside them ("Kamis, 24 Februari 2011") is page chrome, not a
+/// variant.
+const CALENDAR: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Folds transliteration variants so that "Tokayev" and "Tokaev" meet.
 pub fn skeleton(word: &str) -> String {
     let mut s = if word.is_ascii() {
@@ -480,6 +504,7 @@ impl Rule for NameVariant {
                 || is_all_caps(form)
                 || form.chars().count() < 4
                 || is_function_word(&lowercase(form))
+                || CALENDAR.contains(&form)
             {
                 continue;
             }
@@ -610,6 +635,15 @@ impl Rule for NameVariant {
 mod tests {
     use super::*;
     use crate::testing::*;
+
+    #[test]
+    fn foreign_dates_are_no_variants() {
+        assert_no_lints(
+            "Kamis, 24 Februari 2011\n\nThe statement he made on February 21, 2011 was \
+             withdrawn on February 23. Dipo Alam said on February 24 he stood by it.",
+            &NameVariant,
+        );
+    }
 
     #[test]
     fn skeletons() {

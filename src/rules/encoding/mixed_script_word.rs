@@ -113,10 +113,13 @@ impl Rule for MixedScriptWord {
             }
             // A run with a third script is a glued language menu ("EngРус"), not a
             // look-alike letter: chrome rules judge it.
+            // "countryвЂ™s" is a quotation mark read with the Cyrillic code page:
+            // the mojibake rule reports and repairs it.
             if let Some(s) = start.take()
                 && latin > 0
                 && cyr > 0
                 && other == 0
+                && !text[s..i].contains("вЂ")
             {
                 emit(out, Span::new(s, i), &text[s..i], latin, cyr);
             }

@@ -295,6 +295,68 @@ impl Rule for Mojibake {
             emit(out, doc, span, &repaired);
         }
         lost_bytes(doc, &chars, &fixes, out);
+        cyrillic_greek_punct(doc, &chars, out);
+    }
+}
+
+/// The last character of a UTF-8 punctuation mark `E2 80 xx` read with the Cyrillic
+/// (Windows-1251) or Greek (Windows-1253) code page, and the mark it stood for.
+/// Bytes the code page has no character for are dropped by the reader.
+fn punct_tail(greek: bool, c: char) -> Option<char> {
+    Some(match (greek, c) {
+        (_, '™') => '’',
+        (_, '“') => '–',
+        (_, '”') => '—',
+        (_, '¦') => '…',
+        (false, 'њ') => '“',
+        (false, 'ќ') => '”',
+        (false, 'ў') => '•',
+        (true, 'Ά') => '•',
+        _ => return None,
+    })
+}
+
+/// `вЂ™` and `β€™`: a quotation mark, apostrophe or dash read with the Cyrillic or
+/// Greek code page. A lower-case `в` before the Serbian capital `Ђ`, or `β` before
+/// `€`, never occurs in real text of those languages.
+fn cyrillic_greek_punct(doc: &Document, chars: &[(usize, char)], out: &mut Emitter) {
+    let text = doc.text();
+    if !text.contains("вЂ") && !text.contains("β€") {
+        return;
+    }
+    let pos = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
+    for k in 0..chars.len().saturating_sub(1) {
+        let greek = match (chars[k].1, chars[k + 1].1) {
+            ('в', 'Ђ') => false,
+            ('β', '€') => true,
+            _ => continue,
+        };
+        let tail = chars.get(k + 2).and_then(|x| punct_tail(greek, x.1));
+        let end = pos(k + if tail.is_some() { 3 } else { 2 });
+        let span = Span::new(chars[k].0, end);
+        let page = if greek { "Greek" } else { "Cyrillic" };
+        let d = out.emit(
+            span,
+            format!(
+                "mojibake `{}`: a quotation mark or dash read with the {page} code page",
+                doc.slice(span)
+            ),
+        );
+        match tail {
+            Some(mark) => {
+                d.replace(
+                    format!("replace with `{mark}`"),
+                    span,
+                    mark.to_string(),
+                    Applicability::Unsafe,
+                );
+            }
+            None => {
+                d.note(
+                    "its last byte was lost: the original was probably ‘ “ or ”; check the source",
+                );
+            }
+        }
     }
 }
 
@@ -315,14 +377,15 @@ fn emit(out: &mut Emitter, doc: &Document, span: Span, repaired: &str) {
     );
 }
 
-/// `Â` before a plain space (its no-break space was normalised) and `â€` whose last
-/// byte was dropped: broken beyond repair by decoding, but unmistakable.
+/// `Â` before a plain space (its no-break space was normalised), `â€` whose last
+/// byte was dropped and a lone Thai `โ` beside Latin text: broken beyond repair by
+/// decoding, but unmistakable.
 fn lost_bytes(doc: &Document, chars: &[(usize, char)], fixes: &[Fix], out: &mut Emitter) {
     let text = doc.text();
     let mut f = 0;
     for k in 0..chars.len() {
         let (i, c) = chars[k];
-        if c != 'Â' && c != 'â' {
+        if c != 'Â' && c != 'â' && c != 'โ' {
             continue;
         }
         while f < fixes.len() && fixes[f].end <= i {
@@ -351,6 +414,15 @@ fn lost_bytes(doc: &Document, chars: &[(usize, char)], fixes: &[Fix], out: &mut 
             out.emit(
                 span,
                 "mojibake `â€`: a quotation mark or dash whose last byte was lost",
+            )
+            .note("the original was probably ’ “ ” – or —; check the source");
+        } else if c == 'โ' && !prev.is_some_and(is_thai) && !next.is_some_and(is_thai) {
+            // The Thai code page reads the lead byte of a UTF-8 quotation mark or dash
+            // as `โ` and has no letter for the bytes after it, which get dropped. Real
+            // Thai never has this leading vowel without a Thai consonant after it.
+            out.emit(
+                Span::new(i, i + c.len_utf8()),
+                "mojibake `โ`: a quotation mark or dash read with the Thai code page, its other bytes lost",
             )
             .note("the original was probably ’ “ ” – or —; check the source");
         }
@@ -402,6 +474,45 @@ mod tests {
         assert_fix_result("said:Â the", &R, "said: the");
         assert_lint_count("he said â€œno", &R, 1);
         assert_lint_count("quote: â€ end", &R, 1);
+    }
+
+    #[test]
+    fn cyrillic_and_greek_code_pages() {
+        assert_fix_result(
+            "the countryвЂ™s port and вЂ“ a dash",
+            &R,
+            "the country’s port and – a dash",
+        );
+        assert_fix_result(
+            "вЂњa turning pointвЂќ for them",
+            &R,
+            "“a turning point” for them",
+        );
+        assert_fix_result(
+            "the countryβ€™s port β€” here",
+            &R,
+            "the country’s port — here",
+        );
+        // The Greek page has no letter for the last byte of “ and ”: it is lost.
+        assert_lint_count("β€a turning pointβ€ for them", &R, 2);
+        assert_no_lints("Он вошёл в Ђуро и купил β-блокаторы за 5 €.", &R);
+    }
+
+    #[test]
+    fn lone_thai_lead_byte() {
+        assert_lint_count(
+            "โOur delegation is ready,โ Peskov said of Bidenโs claim.",
+            &R,
+            3,
+        );
+        assert_message(
+            "he said โno",
+            &R,
+            "mojibake `โ`: a quotation mark or dash read with the Thai code page, its other bytes lost",
+        );
+        // Real Thai: the leading vowel always stands before a Thai consonant.
+        assert_no_lints("The sign read โรงเรียน (school) in Thai.", &R);
+        assert_no_lints("ข่าว โลก", &R);
     }
 
     #[test]

@@ -145,6 +145,9 @@ fn judge(text: &str, start: usize, marks: &[u8], run: &str) -> Option<(Severity,
                 Some((Severity::Warning, '.'))
             }
         }
+        // A full stop before a semicolon after a plain word ("the United States.;"):
+        // machine-made lists end each item with both.
+        (b'.', b';') if plain_word_before(&text[..start]) => Some((Severity::Warning, ';')),
         // An abbreviation's stop before another mark: "etc.,", "U.S.?", "Inc.:".
         (b'.', _) => None,
         (b':', b':') => None,
@@ -158,6 +161,36 @@ fn judge(text: &str, start: usize, marks: &[u8], run: &str) -> Option<(Severity,
         (a @ (b'?' | b'!'), _) => Some((Severity::Warning, a as char)),
         _ => None,
     }
+}
+
+/// Abbreviations of four letters or more that take a full stop.
+const LONG_ABBREVIATIONS: &[&str] = &[
+    "admin", "approx", "assoc", "ariz", "blvd", "bros", "calif", "capt", "colo", "comm", "conn",
+    "corp", "dept", "dist", "esp", "excl", "govt", "incl", "intl", "mass", "mich", "minn", "misc",
+    "natl", "nebr", "okla", "penn", "prof", "sept", "supt", "tenn", "univ", "wash",
+];
+
+/// Whether `before` ends with a word of four letters or more that is no
+/// abbreviation: "States", "about", not "etc", "Corp", "U.S" or "No. 5".
+fn plain_word_before(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &before[word_start..];
+    if word.chars().count() < 4 {
+        return false;
+    }
+    if before[..word_start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c == '.' || c.is_alphanumeric())
+    {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    !LONG_ABBREVIATIONS.contains(&lower.as_str())
 }
 
 /// Whether `before` ends with a capitalised word that does not open its sentence
@@ -202,6 +235,24 @@ mod tests {
         assert_flags("it ended. .", &R, &[". ."]);
         assert_fix_result("extradition,, the", &R, "extradition, the");
         assert_fix_result("it ended. . Then", &R, "it ended. Then");
+    }
+
+    #[test]
+    fn stop_and_semicolon_after_a_word() {
+        assert_flags(
+            "– first we need information from the United States.;\n– Contacts are planned.",
+            &R,
+            &[".;"],
+        );
+        assert_fix_result(
+            "they will inform us about.; then",
+            &R,
+            "they will inform us about; then",
+        );
+        assert_no_lints(
+            "Acme Corp.; Widget Inc.; Apples etc.; U.S.; No. 5.; Calif.;",
+            &R,
+        );
     }
 
     #[test]

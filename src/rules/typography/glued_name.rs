@@ -14,7 +14,8 @@ declare_rule! {
     /// same story writes on its own, capitalised in mid-sentence ("Mayorkas"), and
     /// the second one of a short list of words that follow names ("after", "said",
     /// "that", "with"), so English words that happen to end in one ("Thereafter",
-    /// "Goodwill") stay clean.
+    /// "Goodwill") stay clean. No English word ends in "which" or "who", so a name
+    /// glued to one of those needs no other evidence ("TV Culturawho asked").
     ///
     /// ## Why is this bad?
     /// A scraper that drops the markup between two text nodes, or a line break taken
@@ -91,11 +92,17 @@ impl Rule for GluedName {
             let head = &s[..cut];
             // The head must be all lower case after its capital ("Mayorkas", not
             // "McDonald" or "JPMorgan") and a name of this story.
-            if !head[1..].bytes().all(|b| b.is_ascii_lowercase()) || !names.contains(head) {
+            let tail = &s[cut..];
+            // No English word ends in "which" or "who": a capitalised word that does
+            // is a name glued to the relative pronoun ("TV Culturawho asked") even
+            // when the story never writes the name alone.
+            let sure_tail = matches!(tail, "which" | "who");
+            if !head[1..].bytes().all(|b| b.is_ascii_lowercase())
+                || !(names.contains(head) || sure_tail)
+            {
                 continue;
             }
             let at = span.start + cut;
-            let tail = &s[cut..];
             out.emit(
                 span,
                 format!("`{head}` run into `{tail}`: a space is missing"),
@@ -148,5 +155,19 @@ mod tests {
         );
         // A name that only opens sentences is no evidence.
         assert_no_lints("Hamilton won. Hamiltonwith lost.", &GluedName);
+        assert_no_lints(
+            "Somehow, Sandwich residents who met Norwich fans agreed.",
+            &GluedName,
+        );
+    }
+
+    #[test]
+    fn relative_pronoun_tail_needs_no_evidence() {
+        assert_flags(
+            "He said in an interview with TV Recordwhich aired on Sunday that the program \
+             “Live Wheel” of TV Culturawho asked for the change was wrong.",
+            &GluedName,
+            &["Recordwhich", "Culturawho"],
+        );
     }
 }

@@ -239,6 +239,82 @@ fn check_glued(doc: &Document, apostrophe: &str, out: &mut Emitter) {
     }
 }
 
+/// Words before a plural name or title ("the Koreas", "both Clintons", "two
+/// Chinas", "their Lordships").
+const BEFORE_PLURAL: &[&str] = &[
+    "the", "both", "two", "three", "all", "these", "those", "many", "several", "other", "their",
+    "our", "your", "his", "her", "my", "its", "of",
+];
+
+/// A name run into its possessive `s` ("Indonesias position") in a story that writes
+/// the possessive with its apostrophe elsewhere ("Indonesia's seriousness"): the
+/// story's own spelling is the evidence. Only names ending in `a` (Indonesia, Russia,
+/// Korea) are taken: their plural is rare, while "Democrats", "Israelis" or
+/// "Americans" sit beside "Democrat's", "Israeli's", "American's" in any story.
+fn check_glued_possessive(doc: &Document, out: &mut Emitter) {
+    let text = doc.text();
+    if !text.contains("'s") && !text.contains("’s") {
+        return;
+    }
+    let toks = doc.tokens();
+    let mut stems: Vec<(&str, &str)> = Vec::new();
+    for t in toks {
+        let w = t.span.text(text);
+        if t.kind != TokenKind::Word || !w.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        for ap in ["'s", "’s"] {
+            if let Some(stem) = w.strip_suffix(ap)
+                && stem.chars().count() >= 4
+                && stem.ends_with('a')
+                && stem.chars().all(char::is_alphabetic)
+                && !stems.iter().any(|x| x.0 == stem)
+            {
+                stems.push((stem, if ap == "'s" { "'" } else { "’" }));
+            }
+        }
+    }
+    if stems.is_empty() {
+        return;
+    }
+    for i in 0..toks.len() {
+        let t = toks[i];
+        let w = t.span.text(text);
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let Some(stem) = w.strip_suffix('s') else {
+            continue;
+        };
+        let Some(&(_, ap)) = stems.iter().find(|x| x.0 == stem) else {
+            continue;
+        };
+        // A possessive stands before the word it qualifies.
+        let next_is_word = toks.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word && single_space(text, t.span.end, n.span.start)
+        });
+        let prev_plural = i > 0 && {
+            let p = toks[i - 1];
+            p.kind == TokenKind::Number
+                || BEFORE_PLURAL.contains(&p.span.text(text).to_lowercase().as_str())
+        };
+        if !next_is_word || prev_plural {
+            continue;
+        }
+        let at = t.span.end - 1;
+        out.emit(
+            t.span,
+            format!("apostrophe lost from the possessive `{w}` (the story writes `{stem}{ap}s`)"),
+        )
+        .replace(
+            format!("write `{stem}{ap}s`"),
+            Span::new(at, at),
+            ap,
+            Applicability::Unsafe,
+        );
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Contraction,
@@ -254,6 +330,7 @@ impl Rule for LostApostrophe {
         let text = doc.text();
         let apostrophe = if text.contains('’') { "’" } else { "'" };
         check_glued(doc, apostrophe, out);
+        check_glued_possessive(doc, out);
         // Cheap gate: a one- or two-letter suffix standing alone between spaces.
         if ![" s ", " t", " m ", " ll ", " ve ", " re "]
             .iter()
@@ -448,6 +525,37 @@ mod tests {
             "We ve seen it. You re right.",
             &LostApostrophe,
             &["We ve", "You re"],
+        );
+    }
+
+    #[test]
+    fn glued_possessive_of_a_name() {
+        let text = "Indonesias Coordinating Minister spoke. He stressed Indonesias commitment \
+                    and Indonesia's seriousness.";
+        assert_lint_count(text, &LostApostrophe, 2);
+        assert_fix_result(
+            "He stressed Indonesias commitment and Indonesia's seriousness.",
+            &LostApostrophe,
+            "He stressed Indonesia's commitment and Indonesia's seriousness.",
+        );
+        // Plurals of names, and names never written with a possessive.
+        assert_no_lints(
+            "The two Koreas met. Korea's talks and the Americas summit. America's role, \
+             both Clintons spoke. Clinton's aides. Indonesias commitment.",
+            &LostApostrophe,
+        );
+        // Not before another word.
+        assert_no_lints("Korea's growth beat all the Koreas.", &LostApostrophe);
+        // Plurals of demonyms and parties beside their possessives.
+        assert_no_lints(
+            "A Democrat's bill failed. Democrats said so. An Israeli's death angered Israelis \
+             who protested. American's views: Americans want change.",
+            &LostApostrophe,
+        );
+        // A plural title.
+        assert_no_lints(
+            "His Lordship's ruling stood until it pleased their Lordships to come back.",
+            &LostApostrophe,
         );
     }
 

@@ -130,6 +130,19 @@ impl Rule for MissingSpace {
                     false
                 }
                 '.' if glued_after_number_or_quote(text, i, n) => true,
+                // "Opportunity to assess Union's path.(APS, 17/02/2019)": a bracketed
+                // source glued to the sentence before it.
+                '.' if n == '(' => {
+                    let (letters, lower) = trailing_letters(&text[..i]);
+                    letters >= 3
+                        && lower
+                        && text[end + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                }
+                // "on Monday, April 27,2020": the year glued to the day of the month.
+                ',' if n.is_ascii_digit() => glued_year(text, i),
                 '.' if cap_tld_after(&text[end..]) => false,
                 // "Adana (Turkey):A day after": a bracketed dateline glued to the story.
                 ':' if p == Some(')') => {
@@ -214,6 +227,57 @@ impl Rule for MissingSpace {
         }
         glued_opener(doc, out);
     }
+}
+
+/// Month names and their abbreviations, for a date written "April 27,2020".
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Whether the comma at `i` stands between a month's day and a year with no space:
+/// "April 27,2020", "Dec. 3,1998".
+fn glued_year(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    let year = after.bytes().take_while(u8::is_ascii_digit).count();
+    if year != 4 || !(after.starts_with("19") || after.starts_with("20")) {
+        return false;
+    }
+    let before = &text[..i];
+    let day = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&day) {
+        return false;
+    }
+    let Some(rest) = before[..before.len() - day].strip_suffix(' ') else {
+        return false;
+    };
+    let rest = rest.strip_suffix('.').unwrap_or(rest);
+    MONTHS.iter().any(|m| {
+        rest.strip_suffix(m)
+            .is_some_and(|r| !r.chars().next_back().is_some_and(char::is_alphanumeric))
+    })
 }
 
 /// Words that open a sentence or a clause in news copy. Glued to a lower-case word
@@ -474,6 +538,26 @@ mod tests {
         assert_flags("“No,” he said.“Yes”she said", &R, &[".“", "”s"]);
         assert_no_lints("He was (re)elected, a friend(s) list, [sic]", &R);
         assert_fix_result("chaos [in Russia]said", &R, "chaos [in Russia] said");
+    }
+
+    #[test]
+    fn source_bracket_and_year_glued() {
+        assert_flags(
+            "Opportunity to assess the Union's path.(APS, 17/02/2019)",
+            &R,
+            &[".("],
+        );
+        assert_fix_result(
+            "briefing on Monday, April 27,2020, he said",
+            &R,
+            "briefing on Monday, April 27, 2020, he said",
+        );
+        assert_flags("It was Dec. 3,1998 when", &R, &[",1"]);
+        assert_no_lints(
+            "Sales were 1,2000 units? No: 12,000 units, e.g.(A) and vs.(B); see p.(4), \
+             Article 5.(1) and the 27,2020 code.",
+            &R,
+        );
     }
 
     #[test]

@@ -329,7 +329,19 @@ impl Rule for UnbalancedQuotation {
                 doc.slice(n.span)
                     .starts_with(['“', '"', '«', '„', '»', '”', '‘'])
             });
-            if continues {
+            // Hard-wrapped copy: a short line (wrapped at a fixed width) stops
+            // mid-sentence, on a word or a comma, and the sentence goes on in the
+            // very next line, where the quotation may close.
+            let wrapped = ptext.chars().count() <= 100
+                && ptext
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ',')
+                && paras.get(pi + 1).is_some_and(|n| {
+                    matches!(text.get(para.span.end..n.span.start), Some("\n" | "\r\n"))
+                });
+            if continues || wrapped {
                 continue;
             }
             let end = para.span.end;
@@ -569,6 +581,21 @@ mod tests {
         assert_no_lints(
             "It said, “Rising prices are eroding household purchasing power.\n“We have revised our forecast upwards.” The bank said more.",
             &UnbalancedQuotation,
+        );
+        // A hard-wrapped sentence closes its quotation on a later line: the opener
+        // is not reported, only the closer, as a stray at info level.
+        let wrapped = "\"To Prime Minister Josaia Bainimarama and foreign minister Ratu\nInoke Kubuabola I have conveyed that we will be present in\nthe region,\" he said.";
+        assert_lint_count(wrapped, &UnbalancedQuotation, 1);
+        assert_message(
+            wrapped,
+            &UnbalancedQuotation,
+            "closing quote `\"` has no opening quote",
+        );
+        // A line that ends its sentence still needs the closing mark.
+        assert_lint_count(
+            "\"We will be present in the region.\nHe said so on Thursday.",
+            &UnbalancedQuotation,
+            1,
         );
         // Mid-line it is still flagged.
         assert_lint_count(
