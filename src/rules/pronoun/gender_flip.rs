@@ -62,6 +62,8 @@ impl Rule for GenderFlip {
         let mut by_person: BTreeMap<String, (usize, Vec<usize>, Vec<usize>)> = BTreeMap::new();
         let mut lo = 0usize;
         let mut story = Story::default();
+        // People whose gender only the story's own pronouns give.
+        let mut by_story: BTreeMap<String, Gender> = BTreeMap::new();
         for (i, m) in ms.iter().enumerate() {
             story.add(doc, m, i);
             if !matches!(m.kind, Kind::He | Kind::She) || m.quoted {
@@ -78,10 +80,15 @@ impl Rule for GenderFlip {
                 Some(p) => lo + p,
                 // Nobody in sight: "He said." in a story that so far names one
                 // person only, a woman by her given name or title (or a man, for
-                // "she"), and describes nobody else.
+                // "she"), or one the story has called "she" at least twice and
+                // never "he", and describes nobody else.
                 None if names_nobody(doc, &ms[lo..i], not_meant) && speaker(doc, m) => {
                     match story.sole(not_meant) {
                         Some(p) if gender::of_mention(doc, &ms[p], &ms[..p]) == Some(not_meant) => {
+                            p
+                        }
+                        Some(p) if story.only_called(not_meant) => {
+                            by_story.insert(ms[p].key.clone(), not_meant);
                             p
                         }
                         _ => continue,
@@ -100,10 +107,12 @@ impl Rule for GenderFlip {
             }
         }
         for (first, he, she) in by_person.values() {
+            let key = &ms[*first].key;
             // The given name or title, where the copy says it ("Olga", "Mr"), breaks
             // a tie and stands for the majority when only the wrong pronoun appears;
             // against the pronouns' majority it makes the picture unclear.
-            let named = gender::of_mention(doc, &ms[*first], &ms[..*first]);
+            let from_story = by_story.get(key).copied();
+            let named = gender::of_mention(doc, &ms[*first], &ms[..*first]).or(from_story);
             let (minority, majority, maj_word, by_name) = match named {
                 _ if he.is_empty() && she.is_empty() => continue,
                 Some(Gender::Female) if she.is_empty() || she.len() >= he.len() => {
@@ -127,7 +136,7 @@ impl Rule for GenderFlip {
             for &k in minority {
                 let m = &ms[k];
                 let word = m.span.text(text);
-                let why = if by_name {
+                let why = if by_name && from_story.is_none() {
                     "by name or title"
                 } else {
                     "elsewhere in the story"
@@ -159,6 +168,9 @@ struct Story {
     /// A person noun that a "he" or a "she" could mean ("the farmer").
     noun_for_he: bool,
     noun_for_she: bool,
+    /// Unquoted "he" and "she" pronouns read so far.
+    he: usize,
+    she: usize,
 }
 
 impl Story {
@@ -173,6 +185,8 @@ impl Story {
                 Some(k) if *k != m.key => self.several = true,
                 _ => {}
             },
+            Kind::He if !m.quoted => self.he += 1,
+            Kind::She if !m.quoted => self.she += 1,
             Kind::PersonNoun if !m.apposition => match gender::of_word(m.span.text(doc.text())) {
                 Some(Gender::Male) => self.noun_for_he = true,
                 Some(Gender::Female) => self.noun_for_she = true,
@@ -183,6 +197,17 @@ impl Story {
             },
             _ => {}
         }
+    }
+
+    /// Whether the story so far calls someone by the pronoun of gender `g` at
+    /// least twice and never by the other, but for the pronoun being read (which
+    /// `add` has already counted).
+    fn only_called(&self, g: Gender) -> bool {
+        let (same, other) = match g {
+            Gender::Male => (self.he, self.she),
+            Gender::Female => (self.she, self.he),
+        };
+        same >= 2 && other == 1
     }
 
     /// The one person of the story so far, if nobody else could be meant by a
@@ -204,8 +229,10 @@ impl Story {
 /// mean gender `not_meant` could refer to.
 fn names_nobody(doc: &Document, window: &[Mention], not_meant: Gender) -> bool {
     window.iter().all(|m| match m.kind {
-        // An institution may be the "he" (the other rule's business).
-        Kind::Person | Kind::Institution => false,
+        // An institution may be the "he" (the other rule's business), unless a
+        // quotation names it ("If I waited for the government, …").
+        Kind::Institution => m.quoted,
+        Kind::Person => false,
         Kind::PersonNoun => {
             m.apposition || gender::of_word(m.span.text(doc.text())) == Some(not_meant)
         }
@@ -226,7 +253,18 @@ fn speaker(doc: &Document, m: &Mention) -> bool {
         .split_whitespace()
         .next()
         .unwrap_or("");
+    // "Every morning, he arrives …": the subject after a short fronted adverbial
+    // of lower-case words.
+    let fronted = before.strip_suffix(',').is_some_and(|b| {
+        let words: Vec<&str> = b.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words[1..]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+            && !words[0].contains(['”', '"', '»', '“'])
+    });
     before.is_empty()
+        || fronted
         || (before.ends_with([',', '”', '"', '»'])
             && crate::rules::translation::lexicon::is_reporting_verb(
                 next.trim_end_matches(|c: char| !c.is_alphabetic()),
@@ -347,6 +385,33 @@ mod tests {
         assert_no_lints(
             "Andrei Balakirov said he was ready to leave.\n\nThe shop closed, she said. \
              She was sad, she added.",
+            &GenderFlip,
+        );
+    }
+
+    #[test]
+    fn story_pronouns_give_the_gender_when_the_name_does_not() {
+        let story = "Farzana Begum lost her house and the school where she taught.\n\n\
+                     Farzana rebuilt it, with a loan from a cooperative.\n\n\
+                     “I had no choice,” says the 46-year-old woman.\n\n";
+        assert_flags(
+            &format!("{story}Every morning, he arrives at seven to sweep the floor."),
+            &GenderFlip,
+            &["he"],
+        );
+        // Someone else described, or a single earlier "she": stay silent.
+        assert_no_lints(
+            &format!("{story}A neighbour helps her.\n\nEvery morning, he arrives at seven."),
+            &GenderFlip,
+        );
+        assert_no_lints(
+            "Farzana Begum lost the school where she taught.\n\nFarzana rebuilt it.\n\n\
+             Every morning, he arrives at seven.",
+            &GenderFlip,
+        );
+        // Not the subject of its sentence.
+        assert_no_lints(
+            &format!("{story}Pupils say the roof leaks, he arrives late."),
             &GenderFlip,
         );
     }

@@ -4,7 +4,9 @@ use crate::declare_rule;
 use crate::diagnostic::Applicability;
 use crate::document::{Document, TokenKind};
 use crate::rule::{Emitter, Rule, RuleMeta};
-use crate::rules::translation::lexicon::is_reporting_verb;
+use crate::rules::translation::lexicon::{
+    is_institution_head, is_reporting_verb, lowercase, strip_possessive,
+};
 use crate::span::Span;
 
 declare_rule! {
@@ -72,9 +74,18 @@ impl Rule for InstitutionPronoun {
         let text = doc.text();
         let ms = find(doc);
         let sentences = doc.sentences();
+        let mut last_flag: Option<(usize, Mention)> = None;
         for (i, m) in ms.iter().enumerate() {
             let word = m.span.text(text);
             if m.quoted {
+                continue;
+            }
+            if let Some((l, inst)) = &last_flag
+                && continues_flag(doc, &ms, i, *l)
+            {
+                let inst = inst.clone();
+                flag(doc, m, &inst, out);
+                last_flag = Some((i, inst));
                 continue;
             }
             if matches!(word, "his" | "her") {
@@ -128,6 +139,14 @@ impl Rule for InstitutionPronoun {
             let Some(inst) = window.iter().rev().find(|x| x.kind == Kind::Institution) else {
                 continue;
             };
+            // "The bank, which raised its rate, … The bank said he would …": the copy
+            // calls the institution "its" and nobody else is in sight since.
+            let topic = clause && institution_topic(doc, &ms, i, inst);
+            if topic {
+                flag(doc, m, inst, out);
+                last_flag = Some((i, (*inst).clone()));
+                continue;
+            }
             if !persons.is_empty()
                 && (attribution || !excluded_by_gender(doc, &ms, i, inst, &persons))
             {
@@ -155,20 +174,106 @@ impl Rule for InstitutionPronoun {
             if !(attribution || clause || inst.sentence < m.sentence && states(doc, inst)) {
                 continue;
             }
-            let it = if word.starts_with('H') || word.starts_with('S') {
-                "It"
-            } else {
-                "it"
-            };
-            let name = inst.span.text(text);
-            out.emit(
-                m.span,
-                format!("`{word}` refers to an institution (`{name}`), which is “it”"),
-            )
-            .label(inst.span, "subject introduced here")
-            .replace(format!("use `{it}`"), m.span, it, Applicability::Display);
+            flag(doc, m, inst, out);
+            last_flag = Some((i, (*inst).clone()));
         }
     }
+}
+
+fn flag(doc: &Document, m: &Mention, inst: &Mention, out: &mut Emitter) {
+    let text = doc.text();
+    let word = m.span.text(text);
+    let possessive = matches!(word, "his" | "His" | "her" | "Her");
+    let it = match (possessive, word.starts_with(['H', 'S'])) {
+        (true, true) => "Its",
+        (true, false) => "its",
+        (false, true) => "It",
+        (false, false) => "it",
+    };
+    let name = inst.span.text(text);
+    out.emit(
+        m.span,
+        format!("`{word}` refers to an institution (`{name}`), which is “it”"),
+    )
+    .label(inst.span, "subject introduced here")
+    .replace(format!("use `{it}`"), m.span, it, Applicability::Display);
+}
+
+/// The pronoun opens the next sentence after a pronoun this rule flagged, with
+/// nobody named or described in between: "… said that she would maintain it. Her
+/// director, Jean Kaseya, …" continues the same (mis)reference.
+fn continues_flag(doc: &Document, ms: &[Mention], i: usize, l: usize) -> bool {
+    let (m, prev) = (&ms[i], &ms[l]);
+    let same_gender = matches!(
+        (prev.kind, m.kind),
+        (Kind::He, Kind::He) | (Kind::She, Kind::She)
+    );
+    let sent = doc.sentences()[m.sentence].span;
+    let opens = doc
+        .text()
+        .get(sent.start..m.span.start)
+        .is_some_and(|b| b.trim().is_empty());
+    same_gender
+        && opens
+        && m.sentence == prev.sentence + 1
+        && ms[l + 1..i].iter().all(|x| !is_person(doc, x))
+}
+
+/// Whether the institution of a reported clause ("The bank said he would …") is
+/// the topic the copy has been calling "its": from the sentence of its first
+/// mention in the previous or this sentence up to the pronoun, the copy writes
+/// "its" after the institution and names, describes or pronominalises nobody; and
+/// the previous paragraph names nobody and uses no "he" or "she" either. A person
+/// in sight ("Navalny died. The prison service said he had felt unwell") is what
+/// such a pronoun usually means, so any keeps the rule silent.
+fn institution_topic(doc: &Document, ms: &[Mention], i: usize, inst: &Mention) -> bool {
+    let text = doc.text();
+    let m = &ms[i];
+    if inst.sentence != m.sentence || speaks_of_people(inst.span.text(text)) {
+        return false;
+    }
+    // "Central Bank of the Republic of Turkey" and "the bank": the head word.
+    let head = |x: &Mention| {
+        let words: Vec<String> = x
+            .span
+            .text(text)
+            .split(' ')
+            .map(|w| lowercase(strip_possessive(w)).into_owned())
+            .collect();
+        words
+            .iter()
+            .rev()
+            .find(|w| is_institution_head(w))
+            .or(words.last())
+            .cloned()
+    };
+    let h = head(inst);
+    let lo = window_start(ms, i, paragraph_start(doc, m.paragraph, 1));
+    let first = ms[lo..i]
+        .iter()
+        .find(|x| x.kind == Kind::Institution && x.sentence + 1 >= m.sentence && head(x) == h)
+        .unwrap_or(inst);
+    let sentences = doc.sentences();
+    let from = sentences[first.sentence].span.start;
+    let region = Span::new(from, m.span.start);
+    let its = doc
+        .words_in(Span::new(first.span.end, m.span.start))
+        .any(|(_, w)| w == "its" || w == "itself");
+    if !its {
+        return false;
+    }
+    let prev_para = paragraph_start(doc, m.paragraph, 1);
+    let para = paragraph_start(doc, m.paragraph, 0);
+    ms[window_start(ms, i, prev_para)..i].iter().all(|x| {
+        let inside = x.span.start >= region.start;
+        let this_para = x.span.start >= para;
+        match x.kind {
+            Kind::Institution => true,
+            Kind::He | Kind::She => false,
+            Kind::Person => !is_person(doc, x),
+            Kind::PersonNoun => x.apposition || (!inside && !this_para),
+        }
+    })
 }
 
 /// Whether none of `persons` can be meant by pronoun `i` because of gender:
@@ -463,6 +568,55 @@ mod tests {
             "The Kazinform News Agency reported on Monday that prices rose. He added that wages fell.",
             &InstitutionPronoun,
             &["He"],
+        );
+    }
+
+    #[test]
+    fn institution_the_copy_calls_its_is_the_topic() {
+        let bank = "The central bank, which raised its policy rate to 50% last year, has \
+                    kept it unchanged since March. The bank said he would keep a tight policy.";
+        // A person far back in the story does not compete with the topic.
+        assert_flags(
+            &format!("Erdogan spoke on Saturday.\n\nInflation fell in May.\n\n{bank}"),
+            &InstitutionPronoun,
+            &["he"],
+        );
+        // A person in the previous paragraph, or no "its": the pronoun may mean them.
+        assert_no_lints(
+            &format!("Governor Fatih Karahan spoke on Friday.\n\n{bank}"),
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            "Alexei Navalny died on Friday.\n\nThe prison service said in a statement that \
+             he had felt unwell after a walk.",
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            "Alexei Navalny died on Friday.\n\nThe prison service opened its inquiry. The \
+             service said that he had felt unwell after a walk.",
+            &InstitutionPronoun,
+        );
+        // A court speaks of people.
+        assert_no_lints(
+            "The court, which issued its ruling on Monday, said that he must pay a fine.",
+            &InstitutionPronoun,
+        );
+    }
+
+    #[test]
+    fn a_flagged_pronoun_carries_over_to_the_next_sentence() {
+        assert_flags(
+            "The Interior Ministry said 98,000 Russians had arrived. However, she did not \
+             give a comparison. Her spokesman, Ivan Petrov, declined to comment.",
+            &InstitutionPronoun,
+            &["she", "Her"],
+        );
+        assert_flags(
+            "The Interior Ministry said 98,000 Russians had arrived. However, she did not \
+             give a comparison. The minister praised the border guards. Her spokesman \
+             declined to comment.",
+            &InstitutionPronoun,
+            &["she"],
         );
     }
 
