@@ -110,6 +110,8 @@ const FOUND: &[&str] = &[
     "e09:19:translation:in",
     "e10:3:boilerplate:Listen to this article",
     "e10:4:boilerplate:00:00 / 03:12",
+    "e10:14:pronoun:she would maintain it",
+    "e10:14:pronoun:Her director",
     "e10:18:boilerplate:ALSO READ: Cholera: WHO warns of vaccine shortage as cases rise",
     "e10:20:typography:“We still",
     "e10:28:boilerplate:Loading...",

@@ -230,7 +230,22 @@ fn lookup(lower: &str, male: &[&str], female: &[&str]) -> Option<Gender> {
 /// A gendered title or noun: "Mr", "Queen", "spokeswoman", "husband".
 pub fn of_word(word: &str) -> Option<Gender> {
     let w = lowercase(strip_possessive(word.trim_end_matches('.')));
-    lookup(&w, MALE_WORDS, FEMALE_WORDS)
+    lookup(kin_base(&w), MALE_WORDS, FEMALE_WORDS)
+}
+
+/// The kinship noun inside "ex-husband", "stepmother", "son-in-law",
+/// "wife-to-be": the same person noun, and the same gender.
+pub fn kin_base(lower: &str) -> &str {
+    let w = lower
+        .strip_prefix("ex-")
+        .or_else(|| lower.strip_prefix("step-"))
+        .or_else(|| lower.strip_prefix("step"))
+        .unwrap_or(lower);
+    let w = w
+        .strip_suffix("-in-law")
+        .or_else(|| w.strip_suffix("-to-be"))
+        .unwrap_or(w);
+    if w.is_empty() { lower } else { w }
 }
 
 /// The gender of a given name, when it is the same in every language it comes from.
@@ -316,6 +331,10 @@ mod tests {
         assert_eq!(of_word("Mr."), Some(Gender::Male));
         assert_eq!(of_word("spokeswoman"), Some(Gender::Female));
         assert_eq!(of_word("official"), None);
+        assert_eq!(of_word("ex-husband"), Some(Gender::Male));
+        assert_eq!(of_word("Stepmother"), Some(Gender::Female));
+        assert_eq!(of_word("son-in-law"), Some(Gender::Male));
+        assert_eq!(of_word("step"), None);
         assert_eq!(of_given_name("Luis"), Some(Gender::Male));
         assert_eq!(of_given_name("Olga"), Some(Gender::Female));
         assert_eq!(of_given_name("Jean"), None);

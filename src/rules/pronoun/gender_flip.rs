@@ -18,7 +18,10 @@ declare_rule! {
     /// a speaker's pronoun ("He said …", "…,” he said") that contradicts it even
     /// when the story has no other pronoun for that person. A speaker's pronoun
     /// with nobody in sight goes to the story's one named person when nobody else
-    /// has been named or described and the name's gender contradicts it.
+    /// has been named or described and the name's gender contradicts it. Where
+    /// the name says nothing ("Farzana"), a story that has called its one person
+    /// "she" at least twice and never "he" stands for the name. A short fronted
+    /// adverbial ("Every morning, he …") keeps the pronoun the sentence's subject.
     ///
     /// ## Why is this bad?
     /// Machine translation from languages without gendered pronouns, or with names
@@ -77,7 +80,18 @@ impl Rule for GenderFlip {
                 Gender::Male
             };
             let person = match sole_person(doc, &ms[lo..i], not_meant) {
-                Some(p) => lo + p,
+                Some(p) => {
+                    let p = lo + p;
+                    // The story's one person, called "she" twice and never "he".
+                    if story.only_called(not_meant)
+                        && story
+                            .sole(not_meant)
+                            .is_some_and(|s| ms[s].key == ms[p].key)
+                    {
+                        by_story.insert(ms[p].key.clone(), not_meant);
+                    }
+                    p
+                }
                 // Nobody in sight: "He said." in a story that so far names one
                 // person only, a woman by her given name or title (or a man, for
                 // "she"), or one the story has called "she" at least twice and
@@ -165,9 +179,9 @@ struct Story {
     only: Option<usize>,
     key: Option<String>,
     several: bool,
-    /// A person noun that a "he" or a "she" could mean ("the farmer").
-    noun_for_he: bool,
-    noun_for_she: bool,
+    /// Person nouns a "he" or a "she" could mean ("the farmer"), lower-cased
+    /// with their gender if they have one.
+    nouns: Vec<(String, Option<Gender>)>,
     /// Unquoted "he" and "she" pronouns read so far.
     he: usize,
     she: usize,
@@ -187,14 +201,19 @@ impl Story {
             },
             Kind::He if !m.quoted => self.he += 1,
             Kind::She if !m.quoted => self.she += 1,
-            Kind::PersonNoun if !m.apposition => match gender::of_word(m.span.text(doc.text())) {
-                Some(Gender::Male) => self.noun_for_he = true,
-                Some(Gender::Female) => self.noun_for_she = true,
-                None => {
-                    self.noun_for_he = true;
-                    self.noun_for_she = true;
+            Kind::PersonNoun => {
+                let w = m.span.text(doc.text()).to_lowercase();
+                if m.apposition {
+                    // "The nurse who kept …" in the headline, then "the nurse
+                    // Gulnara Sadykova": the noun was the named person all along.
+                    self.nouns.retain(|(n, _)| *n != w);
+                } else {
+                    if !self.nouns.iter().any(|(n, _)| *n == w) {
+                        let g = gender::of_word(&w);
+                        self.nouns.push((w, g));
+                    }
                 }
-            },
+            }
             _ => {}
         }
     }
@@ -213,10 +232,7 @@ impl Story {
     /// The one person of the story so far, if nobody else could be meant by a
     /// pronoun that cannot mean someone of gender `not_meant`.
     fn sole(&self, not_meant: Gender) -> Option<usize> {
-        let noun = match not_meant {
-            Gender::Female => self.noun_for_he,
-            Gender::Male => self.noun_for_she,
-        };
+        let noun = self.nouns.iter().any(|(_, g)| *g != Some(not_meant));
         if self.several || noun {
             None
         } else {
@@ -407,6 +423,23 @@ mod tests {
         assert_no_lints(
             "Farzana Begum lost the school where she taught.\n\nFarzana rebuilt it.\n\n\
              Every morning, he arrives at seven.",
+            &GenderFlip,
+        );
+        // A headline noun the story then gives the name ("the teacher Farzana
+        // Begum") is not a second person; one it never names is.
+        let feature = "The teacher who rebuilt a school\n\n\
+                       Floods took the house of the teacher Farzana Begum and the school \
+                       where she taught.\n\nFarzana rebuilt it. She says it was hard.\n\n";
+        assert_flags(
+            &format!("{feature}Every morning, he arrives at seven."),
+            &GenderFlip,
+            &["he"],
+        );
+        assert_no_lints(
+            &format!(
+                "{}Every morning, he arrives at seven.",
+                feature.replace("The teacher who", "The farmer who")
+            ),
             &GenderFlip,
         );
         // Not the subject of its sentence.

@@ -19,6 +19,12 @@ declare_rule! {
     /// two paragraphs before it — unless every such person is named after the
     /// institution in its own sentence ("headed by Luis Caputo") and is of the other
     /// gender, in a story that so far names nobody of the pronoun's gender.
+    /// A reported clause ("The bank said he would …") is flagged even when people
+    /// appear earlier in the story if the copy calls the institution "its" since
+    /// it came up, names or describes nobody in that stretch, and neither names
+    /// anyone nor says "he" or "she" in the paragraph before. A "he"/"she"/"his"/
+    /// "her" opening the next sentence after a flagged pronoun, with nobody in
+    /// between, is flagged too.
     ///
     /// ## Why is this bad?
     /// French, Spanish and Russian give institutions gendered pronouns; machine
@@ -141,10 +147,19 @@ impl Rule for InstitutionPronoun {
             };
             // "The bank, which raised its rate, … The bank said he would …": the copy
             // calls the institution "its" and nobody else is in sight since.
-            let topic = clause && institution_topic(doc, &ms, i, inst);
-            if topic {
-                flag(doc, m, inst, out);
-                last_flag = Some((i, (*inst).clone()));
+            // "The agency, which opened its headquarters …, said that she …": the
+            // subject, not the thing it owns.
+            let owner = window
+                .iter()
+                .rev()
+                .find(|x| x.kind == Kind::Institution && !owned(text, x))
+                .copied();
+            if clause
+                && let Some(owner) = owner
+                && institution_topic(doc, &ms, i, owner)
+            {
+                flag(doc, m, owner, out);
+                last_flag = Some((i, owner.clone()));
                 continue;
             }
             if !persons.is_empty()
@@ -217,6 +232,17 @@ fn continues_flag(doc: &Document, ms: &[Mention], i: usize, l: usize) -> bool {
         && opens
         && m.sentence == prev.sentence + 1
         && ms[l + 1..i].iter().all(|x| !is_person(doc, x))
+}
+
+/// "its headquarters", "their party": an institution owned by another.
+fn owned(text: &str, x: &Mention) -> bool {
+    // "its headquarters", "its new headquarters"
+    text.get(..x.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| matches!(w, "its" | "their" | "his" | "her"))
 }
 
 /// Whether the institution of a reported clause ("The bank said he would …") is
@@ -599,6 +625,26 @@ mod tests {
         // A court speaks of people.
         assert_no_lints(
             "The court, which issued its ruling on Monday, said that he must pay a fine.",
+            &InstitutionPronoun,
+        );
+    }
+
+    #[test]
+    fn the_subject_not_the_thing_it_owns() {
+        let text = "Tedros Adhanom Ghebreyesus warned that the virus still circulates.\n\n\
+                    Cases fell, according to the Africa Centres for Disease Control and \
+                    Prevention (Africa CDC).\n\n\
+                    The Africa CDC, which opened its new headquarters in May, said in a \
+                    statement that she would keep the alert. Her director, Jean Kaseya, agreed.";
+        assert_flags(text, &InstitutionPronoun, &["she", "Her"]);
+        assert_message(
+            text,
+            &InstitutionPronoun,
+            "`she` refers to an institution (`Africa CDC`), which is “it”",
+        );
+        // The director named before the statement may be the "she".
+        assert_no_lints(
+            &text.replace("Cases fell", "Director Jean Kaseya said cases fell"),
             &InstitutionPronoun,
         );
     }

@@ -147,7 +147,10 @@ fn compute(doc: &Document) -> Vec<Mention> {
                 i += 1;
                 continue;
             }
-            if is_person_noun(&lower) && person_noun_here(toks, i, text) {
+            // "her ex-husband", "his stepmother": the kinship noun inside.
+            let kin = super::gender::kin_base(&lower) != &*lower
+                && is_person_noun(super::gender::kin_base(&lower));
+            if (is_person_noun(&lower) || kin) && person_noun_here(toks, i, text) {
                 // "the 23-year-old" right after a quotation or opening a sentence
                 // picks up the person just quoted.
                 if lower.ends_with("-year-old") {
@@ -226,12 +229,20 @@ fn institution_of(
     text: &str,
 ) -> Option<usize> {
     let w = toks.get(j)?;
-    if w.kind != TokenKind::Word || !matches!(w.span.text(text), "of" | "for" | "on") {
+    let ws = w.span.text(text);
+    // "Ministry of Culture and Sports", "Centers for Disease Control and
+    // Prevention": "and" goes on only inside the of/for part of the name.
+    let and = matches!(ws, "and" | "&")
+        && run.first().is_some_and(|f| {
+            text.get(f.start..w.span.start)
+                .is_some_and(|r| r.contains(" of ") || r.contains(" for "))
+        });
+    if w.kind != TokenKind::Word || !(and || matches!(ws, "of" | "for" | "on")) {
         return None;
     }
     if !run
         .iter()
-        .any(|r| is_institution_head(&lowercase(strip_possessive(r.text(text)))))
+        .any(|r| is_head(&lowercase(strip_possessive(r.text(text)))))
     {
         return None;
     }
@@ -242,7 +253,17 @@ fn institution_of(
     let n = toks.get(k)?;
     let ns = n.span.text(text);
     let same_line = !text.get(w.span.start..n.span.start)?.contains('\n');
+    if and && (is_title(ns) || super::gender::of_given_name(ns).is_some()) {
+        return None;
+    }
     (n.kind == TokenKind::Word && same_line && starts_upper(ns) && !is_all_caps(ns)).then_some(k)
+}
+
+/// An institution head, or a word that heads one only in a capitalised name
+/// ("Kennedy Center", "Africa Centres for Disease Control"); lower-case "the
+/// center" may be a player.
+fn is_head(lower: &str) -> bool {
+    is_institution_head(lower) || matches!(lower, "centre" | "center" | "centres" | "centers")
 }
 
 /// A one-word name that is the surname of exactly one full name seen before takes
@@ -352,7 +373,7 @@ fn classify_run(
         .any(|p| p[0] == "white" && p[1] == "house");
     // "European Council President Charles Michel": an office of the institution,
     // then a person.
-    let head = lowers.iter().position(|l| is_institution_head(l));
+    let head = lowers.iter().position(|l| is_head(l));
     if let Some(h) = head {
         let title = (h + 1..ws.len()).find(|&t| {
             is_title(ws[t].text(text))
@@ -547,6 +568,31 @@ mod tests {
         assert_eq!(keys.iter().filter(|k| *k == "farzana begum").count(), 2);
         let d = Document::new("Anna Petrova and Anna Smirnova met. Later, Anna left.");
         assert!(find(&d).iter().any(|m| m.key == "?anna"));
+    }
+
+    #[test]
+    fn institution_names_with_and() {
+        let k = kinds(
+            "Cases rose, according to the Africa Centres for Disease Control and Prevention \
+             (Africa CDC) and the Ministry of Culture and Sports.",
+        );
+        assert!(k.iter().all(|(_, k)| *k == Kind::Institution), "{k:?}");
+        let k = kinds("The Ministry of Defence and John Smith disagreed.");
+        assert!(
+            k.contains(&("John Smith".to_string(), Kind::Person)),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn kinship_compounds_are_person_nouns() {
+        let k = kinds("She said her ex-husband chased her out of his house.");
+        assert!(k.contains(&("ex-husband".to_string(), Kind::PersonNoun)));
+        assert!(
+            kinds("She sang at the ex-factory.")
+                .iter()
+                .all(|(_, k)| *k != Kind::PersonNoun)
+        );
     }
 
     #[test]
