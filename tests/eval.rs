@@ -35,6 +35,7 @@ const FOUND: &[&str] = &[
     "e02:12:pronoun:for his part, said that he would publish",
     "e02:14:boilerplate:Subscribe to our Telegram channel to be the first to know the news!",
     "e02:15:boilerplate:Tags: Kazakhstan, Tokayev, nuclear power plant, referendum",
+    "e03:9:pronoun:She specified",
     "e03:9:translation:allow to save",
     "e03:13:translation:do not will not will not",
     "e03:21:translation:the",

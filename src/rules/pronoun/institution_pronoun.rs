@@ -17,8 +17,9 @@ declare_rule! {
     /// after one in which the organisation made a statement ("The ministry said … .
     /// However, he did not …"), and no person may be named or described in the
     /// two paragraphs before it — unless every such person is named after the
-    /// institution in its own sentence ("headed by Luis Caputo") and is of the other
-    /// gender, in a story that so far names nobody of the pronoun's gender.
+    /// institution in its own sentence ("headed by Luis Caputo") or in an earlier
+    /// paragraph, and is of the other gender, in a story that so far names nobody
+    /// of the pronoun's gender.
     /// A reported clause ("The bank said he would …") is flagged even when people
     /// appear earlier in the story if the copy calls the institution "its" since
     /// it came up, names or describes nobody in that stretch, and neither names
@@ -326,10 +327,20 @@ fn excluded_by_gender(
     let opens = doc
         .words_in(Span::new(sent.start, inst.span.start))
         .all(|(_, w)| w.eq_ignore_ascii_case("the"));
+    // People in the institution's sentence must come after it ("headed by …");
+    // others must be in an earlier paragraph, out of the current exchange.
+    let placed = |p: &Mention| {
+        if p.sentence == inst.sentence {
+            p.span.start > inst.span.end
+        } else {
+            p.paragraph < inst.paragraph
+        }
+    };
     opens
         && persons.iter().all(|p| {
-            p.sentence == inst.sentence
-                && p.span.start > inst.span.end
+            placed(p)
+                && p.kind != Kind::He
+                && p.kind != Kind::She
                 && gender::of_mention(doc, p, &ms[..i]) == Some(gender.other())
         })
         && !gender::anyone_of(doc, &ms[..i], m.span.start, gender)
@@ -344,13 +355,20 @@ fn is_person(doc: &Document, x: &Mention) -> bool {
         Kind::PersonNoun => !x.apposition,
         Kind::Person => {
             let text = doc.text();
-            let one_word = !x.span.text(text).contains(' ');
+            let name = x.span.text(text);
+            let one_word = !name.contains(' ');
             let after_the = text
                 .get(..x.span.start)
                 .map(str::trim_end)
                 .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next())
                 .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-            !(one_word && after_the)
+            // "the Official Bulletin": a longer capitalised name right after "the"
+            // is a thing unless it opens with a given name.
+            let given = name
+                .split(' ')
+                .next()
+                .is_some_and(|f| gender::of_given_name(f).is_some());
+            !(after_the && (one_word || !given))
         }
         Kind::Institution => false,
     }
@@ -499,6 +517,25 @@ mod tests {
              did not give figures.",
             &InstitutionPronoun,
             &["she"],
+        );
+        // Earlier paragraphs may hold people of the other gender, here "the
+        // president" the story named Javier Milei; things after "the" are not people.
+        let earlier = "The president of Argentina, Javier Milei, announced the closure of 13 \
+                       agencies.\n\n“The State is not an employment agency,” said the \
+                       president.\n\nThe decree, to be published in the Official Bulletin, \
+                       affects the National Institute against Discrimination.\n\n";
+        assert_flags(&format!("{earlier}{text}"), &InstitutionPronoun, &["She"]);
+        // A person of unknown gender there, or a "she", keeps it clean.
+        assert_no_lints(
+            &format!("{}{text}", earlier.replace("Javier Milei", "Jean Kaseya")),
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            &format!(
+                "{}{text}",
+                earlier.replace("announced", "said she announced")
+            ),
+            &InstitutionPronoun,
         );
         // A woman named before: she may be meant.
         assert_no_lints(

@@ -237,7 +237,7 @@ fn institution_of(
             text.get(f.start..w.span.start)
                 .is_some_and(|r| r.contains(" of ") || r.contains(" for "))
         });
-    if w.kind != TokenKind::Word || !(and || matches!(ws, "of" | "for" | "on")) {
+    if w.kind != TokenKind::Word || !(and || matches!(ws, "of" | "for" | "on" | "against")) {
         return None;
     }
     if !run
@@ -577,6 +577,8 @@ mod tests {
              (Africa CDC) and the Ministry of Culture and Sports.",
         );
         assert!(k.iter().all(|(_, k)| *k == Kind::Institution), "{k:?}");
+        let k = kinds("The National Institute against Discrimination closed.");
+        assert_eq!(k.len(), 1, "{k:?}");
         let k = kinds("The Ministry of Defence and John Smith disagreed.");
         assert!(
             k.contains(&("John Smith".to_string(), Kind::Person)),
