@@ -84,6 +84,8 @@ impl Rule for GenderFlip {
                     let p = lo + p;
                     // The story's one person, called "she" twice and never "he".
                     if story.only_called(not_meant)
+                        && story.described_as(not_meant)
+                        && goes_on_about(&ms, i, not_meant)
                         && story
                             .sole(not_meant)
                             .is_some_and(|s| ms[s].key == ms[p].key)
@@ -101,7 +103,11 @@ impl Rule for GenderFlip {
                         Some(p) if gender::of_mention(doc, &ms[p], &ms[..p]) == Some(not_meant) => {
                             p
                         }
-                        Some(p) if story.only_called(not_meant) => {
+                        Some(p)
+                            if story.only_called(not_meant)
+                                && story.described_as(not_meant)
+                                && goes_on_about(&ms, i, not_meant) =>
+                        {
                             by_story.insert(ms[p].key.clone(), not_meant);
                             p
                         }
@@ -182,6 +188,9 @@ struct Story {
     /// Person nouns a "he" or a "she" could mean ("the farmer"), lower-cased
     /// with their gender if they have one.
     nouns: Vec<(String, Option<Gender>)>,
+    /// Genders of nouns set beside the name ("the teacher Farzana Begum, a
+    /// mother of two").
+    described: Vec<Gender>,
     /// Unquoted "he" and "she" pronouns read so far.
     he: usize,
     she: usize,
@@ -207,6 +216,11 @@ impl Story {
                     // "The nurse who kept …" in the headline, then "the nurse
                     // Gulnara Sadykova": the noun was the named person all along.
                     self.nouns.retain(|(n, _)| *n != w);
+                    if let Some(g) = gender::of_word(&w)
+                        && !self.described.contains(&g)
+                    {
+                        self.described.push(g);
+                    }
                 } else {
                     if !self.nouns.iter().any(|(n, _)| *n == w) {
                         let g = gender::of_word(&w);
@@ -229,6 +243,12 @@ impl Story {
         same >= 2 && other == 1
     }
 
+    /// Whether the copy has described someone by a noun of gender `g`
+    /// ("the 46-year-old woman"): the pronouns alone are thin evidence.
+    fn described_as(&self, g: Gender) -> bool {
+        self.nouns.iter().any(|(_, n)| *n == Some(g)) || self.described.contains(&g)
+    }
+
     /// The one person of the story so far, if nobody else could be meant by a
     /// pronoun that cannot mean someone of gender `not_meant`.
     fn sole(&self, not_meant: Gender) -> Option<usize> {
@@ -239,6 +259,22 @@ impl Story {
             self.only
         }
     }
+}
+
+/// Whether the story goes on about the person after pronoun `i` with a pronoun
+/// of gender `g`, in the rest of its sentence or the next ("… he arrives at
+/// seven. Pupils follow her lessons"): a man the copy never names ("she married a
+/// carpenter. Every evening, he …") ends the passage instead.
+fn goes_on_about(ms: &[Mention], i: usize, g: Gender) -> bool {
+    let kind = match g {
+        Gender::Male => Kind::He,
+        Gender::Female => Kind::She,
+    };
+    let sentence = ms[i].sentence;
+    ms[i + 1..]
+        .iter()
+        .take_while(|x| x.sentence <= sentence + 1)
+        .any(|x| x.kind == kind && !x.quoted)
 }
 
 /// Whether the window names no person or institution and describes nobody a pronoun that cannot
@@ -411,13 +447,16 @@ mod tests {
                      Farzana rebuilt it, with a loan from a cooperative.\n\n\
                      “I had no choice,” says the 46-year-old woman.\n\n";
         assert_flags(
-            &format!("{story}Every morning, he arrives at seven to sweep the floor."),
+            &format!("{story}Every morning, he arrives at seven. Pupils follow her lessons."),
             &GenderFlip,
             &["he"],
         );
         // Someone else described, or a single earlier "she": stay silent.
         assert_no_lints(
-            &format!("{story}A neighbour helps her.\n\nEvery morning, he arrives at seven."),
+            &format!(
+                "{story}A neighbour helps her.\n\nEvery morning, he arrives at seven. She \
+                 teaches until noon."
+            ),
             &GenderFlip,
         );
         assert_no_lints(
@@ -429,17 +468,31 @@ mod tests {
         // Begum") is not a second person; one it never names is.
         let feature = "The teacher who rebuilt a school\n\n\
                        Floods took the house of the teacher Farzana Begum and the school \
-                       where she taught.\n\nFarzana rebuilt it. She says it was hard.\n\n";
+                       where she taught.\n\nFarzana rebuilt it. “It was hard,” says the \
+                       40-year-old woman.\n\nShe borrowed the money.\n\n";
         assert_flags(
-            &format!("{feature}Every morning, he arrives at seven."),
+            &format!("{feature}Every morning, he arrives at seven. She teaches until noon."),
             &GenderFlip,
             &["he"],
         );
         assert_no_lints(
             &format!(
-                "{}Every morning, he arrives at seven.",
+                "{}Every morning, he arrives at seven. She teaches until noon.",
                 feature.replace("The teacher who", "The farmer who")
             ),
+            &GenderFlip,
+        );
+        // A man the copy introduces with a noun it does not know ("a carpenter")
+        // and never mentions again: the story has moved on, stay silent.
+        assert_no_lints(
+            &format!(
+                "{story}Last year, she married a carpenter. Every evening, he checks the roof."
+            ),
+            &GenderFlip,
+        );
+        // The story does not go on about her after the "he": stay silent.
+        assert_no_lints(
+            &format!("{story}Every morning, he arrives at seven."),
             &GenderFlip,
         );
         // Not the subject of its sentence.

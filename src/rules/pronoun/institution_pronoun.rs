@@ -289,6 +289,22 @@ fn institution_topic(doc: &Document, ms: &[Mention], i: usize, inst: &Mention) -
     if !its {
         return false;
     }
+    // The story was already about it: its head word or name comes up in the
+    // previous paragraph or sentence ("the central bank …. The bank said he …").
+    // A new institution reporting on a person ("The Federal Penitentiary
+    // Service … said that he had felt unwell") is most often about that person.
+    let before = text
+        .get(paragraph_start(doc, m.paragraph, 1)..sentences[inst.sentence].span.start)
+        .unwrap_or("")
+        .to_lowercase();
+    let name = inst.span.text(text).to_lowercase();
+    let mentioned = h
+        .as_deref()
+        .is_some_and(|h| before.split(|c: char| !c.is_alphanumeric()).any(|w| w == h))
+        || before.contains(&name);
+    if !mentioned {
+        return false;
+    }
     let prev_para = paragraph_start(doc, m.paragraph, 1);
     let para = paragraph_start(doc, m.paragraph, 0);
     ms[window_start(ms, i, prev_para)..i].iter().all(|x| {
@@ -659,6 +675,14 @@ mod tests {
              service said that he had felt unwell after a walk.",
             &InstitutionPronoun,
         );
+        // A new institution reporting on the story's person, with its "its" and
+        // a neutral paragraph between: the person is meant.
+        assert_no_lints(
+            "Alexei Navalny died on Friday in a penal colony.\n\nThe colony is 1,900 km \
+             from Moscow.\n\nThe Federal Penitentiary Service, which runs its colonies \
+             through regional offices, said in a statement that he had felt unwell.",
+            &InstitutionPronoun,
+        );
         // A court speaks of people.
         assert_no_lints(
             "The court, which issued its ruling on Monday, said that he must pay a fine.",
@@ -698,6 +722,19 @@ mod tests {
             "The Interior Ministry said 98,000 Russians had arrived. However, she did not \
              give a comparison. The minister praised the border guards. Her spokesman \
              declined to comment.",
+            &InstitutionPronoun,
+            &["she"],
+        );
+    }
+
+    #[test]
+    fn officers_named_by_acronym_are_people() {
+        assert_no_lints(
+            "The CEO said he would resign. The PM said he agreed.",
+            &InstitutionPronoun,
+        );
+        assert_flags(
+            "The IMF said in a statement that she would lend more.",
             &InstitutionPronoun,
             &["she"],
         );

@@ -204,6 +204,16 @@ fn acronym_institution(toks: &[crate::document::Token], i: usize, text: &str) ->
     if !(2..=5).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
+    // "the CEO", "the PM", "the MP": people.
+    let lower = w.to_ascii_lowercase();
+    if is_person_noun(&lower)
+        || matches!(
+            lower.as_str(),
+            "pm" | "mp" | "mps" | "mep" | "ceo" | "cfo" | "coo" | "cto" | "dj" | "gp" | "vp" | "md"
+        )
+    {
+        return None;
+    }
     let word = |k: usize| {
         toks.get(k)
             .filter(|t| t.kind == TokenKind::Word)
@@ -554,6 +564,11 @@ mod tests {
 
     #[test]
     fn acronyms_after_the_are_institutions() {
+        assert!(
+            kinds("The CEO resigned. The PM agreed.")
+                .iter()
+                .all(|(_, k)| *k != Kind::Institution)
+        );
         let k = kinds("The Africa CDC said it would act. The WHO agreed. Mr. NG left.");
         assert!(k.contains(&("Africa CDC".to_string(), Kind::Institution)));
         assert!(k.contains(&("WHO".to_string(), Kind::Institution)));
