@@ -230,7 +230,22 @@ fn lookup(lower: &str, male: &[&str], female: &[&str]) -> Option<Gender> {
 /// A gendered title or noun: "Mr", "Queen", "spokeswoman", "husband".
 pub fn of_word(word: &str) -> Option<Gender> {
     let w = lowercase(strip_possessive(word.trim_end_matches('.')));
-    lookup(&w, MALE_WORDS, FEMALE_WORDS)
+    lookup(kin_base(&w), MALE_WORDS, FEMALE_WORDS)
+}
+
+/// The kinship noun inside "ex-husband", "stepmother", "son-in-law",
+/// "wife-to-be": the same person noun, and the same gender.
+pub fn kin_base(lower: &str) -> &str {
+    let w = lower
+        .strip_prefix("ex-")
+        .or_else(|| lower.strip_prefix("step-"))
+        .or_else(|| lower.strip_prefix("step"))
+        .unwrap_or(lower);
+    let w = w
+        .strip_suffix("-in-law")
+        .or_else(|| w.strip_suffix("-to-be"))
+        .unwrap_or(w);
+    if w.is_empty() { lower } else { w }
 }
 
 /// The gender of a given name, when it is the same in every language it comes from.
@@ -247,7 +262,7 @@ pub fn of_mention(doc: &Document, m: &Mention, earlier: &[Mention]) -> Option<Ge
         Kind::He => Some(Gender::Male),
         Kind::She => Some(Gender::Female),
         Kind::Institution => None,
-        Kind::PersonNoun => of_word(m.span.text(text)),
+        Kind::PersonNoun => of_word(m.span.text(text)).or_else(|| of_role(doc, m, earlier)),
         Kind::Person => {
             let name = m.span.text(text);
             let mut words = name.split(' ');
@@ -284,6 +299,51 @@ pub fn of_mention(doc: &Document, m: &Mention, earlier: &[Mention]) -> Option<Ge
     }
 }
 
+/// "The president of Argentina, Javier Milei, …" then "the president": a role
+/// noun the story gave one named person in apposition takes that person's gender,
+/// when every such apposition names people of one gender.
+fn of_role(doc: &Document, m: &Mention, earlier: &[Mention]) -> Option<Gender> {
+    let text = doc.text();
+    let word = lowercase(m.span.text(text));
+    let mut found = None;
+    // Bounded look-back keeps callers that ask about every mention linear.
+    let from = earlier.len().saturating_sub(super::mentions::MAX_LOOKBACK);
+    for (k, e) in earlier.iter().enumerate().skip(from) {
+        if e.kind != Kind::PersonNoun
+            || !e.apposition
+            || e.span == m.span
+            || lowercase(e.span.text(text)) != word
+        {
+            continue;
+        }
+        // The nearest name in the apposition's sentence.
+        let near = |p: &&Mention| p.kind == Kind::Person && p.sentence == e.sentence;
+        let before = earlier[..k].iter().rev().take(3).find(near);
+        let after = earlier[k + 1..].iter().take(3).find(near);
+        let person = match (before, after) {
+            (Some(b), Some(a)) => {
+                if e.span.start - b.span.end <= a.span.start - e.span.end {
+                    b
+                } else {
+                    a
+                }
+            }
+            (Some(p), None) | (None, Some(p)) => p,
+            (None, None) => return None,
+        };
+        let idx = earlier
+            .iter()
+            .position(|x| x.span == person.span)
+            .unwrap_or(0);
+        let g = of_mention(doc, person, &earlier[..idx])?;
+        if found.is_some_and(|f| f != g) {
+            return None;
+        }
+        found = Some(g);
+    }
+    found
+}
+
 /// Whether the copy before `end` names or describes anyone of gender `g`: a
 /// mention of that gender, or a gendered word anywhere in the text.
 pub fn anyone_of(doc: &Document, earlier: &[Mention], end: usize, g: Gender) -> bool {
@@ -312,10 +372,31 @@ mod tests {
     }
 
     #[test]
+    fn a_role_takes_the_gender_of_the_name_it_was_given() {
+        use super::super::mentions::find;
+        let gender_of = |text: &str, word: &str| {
+            let d = Document::new(text);
+            let ms = find(&d);
+            let i = ms.iter().rposition(|m| d.slice(m.span) == word).unwrap();
+            of_mention(&d, &ms[i], &ms[..i])
+        };
+        let text = "The president of Argentina, Javier Milei, spoke. Later the president resigned.";
+        assert_eq!(gender_of(text, "president"), Some(Gender::Male));
+        let two =
+            "The minister, Olga Petrova, met the minister, Ivan Petrov. The minister resigned.";
+        assert_eq!(gender_of(two, "minister"), None);
+        assert_eq!(gender_of("The president resigned.", "president"), None);
+    }
+
+    #[test]
     fn words_and_names() {
         assert_eq!(of_word("Mr."), Some(Gender::Male));
         assert_eq!(of_word("spokeswoman"), Some(Gender::Female));
         assert_eq!(of_word("official"), None);
+        assert_eq!(of_word("ex-husband"), Some(Gender::Male));
+        assert_eq!(of_word("Stepmother"), Some(Gender::Female));
+        assert_eq!(of_word("son-in-law"), Some(Gender::Male));
+        assert_eq!(of_word("step"), None);
         assert_eq!(of_given_name("Luis"), Some(Gender::Male));
         assert_eq!(of_given_name("Olga"), Some(Gender::Female));
         assert_eq!(of_given_name("Jean"), None);

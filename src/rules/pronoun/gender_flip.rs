@@ -18,7 +18,10 @@ declare_rule! {
     /// a speaker's pronoun ("He said …", "…,” he said") that contradicts it even
     /// when the story has no other pronoun for that person. A speaker's pronoun
     /// with nobody in sight goes to the story's one named person when nobody else
-    /// has been named or described and the name's gender contradicts it.
+    /// has been named or described and the name's gender contradicts it. Where
+    /// the name says nothing ("Farzana"), a story that has called its one person
+    /// "she" at least twice and never "he" stands for the name. A short fronted
+    /// adverbial ("Every morning, he …") keeps the pronoun the sentence's subject.
     ///
     /// ## Why is this bad?
     /// Machine translation from languages without gendered pronouns, or with names
@@ -62,6 +65,8 @@ impl Rule for GenderFlip {
         let mut by_person: BTreeMap<String, (usize, Vec<usize>, Vec<usize>)> = BTreeMap::new();
         let mut lo = 0usize;
         let mut story = Story::default();
+        // People whose gender only the story's own pronouns give.
+        let mut by_story: BTreeMap<String, Gender> = BTreeMap::new();
         for (i, m) in ms.iter().enumerate() {
             story.add(doc, m, i);
             if !matches!(m.kind, Kind::He | Kind::She) || m.quoted {
@@ -75,13 +80,35 @@ impl Rule for GenderFlip {
                 Gender::Male
             };
             let person = match sole_person(doc, &ms[lo..i], not_meant) {
-                Some(p) => lo + p,
+                Some(p) => {
+                    let p = lo + p;
+                    // The story's one person, called "she" twice and never "he".
+                    if story.only_called(not_meant)
+                        && story.described_as(not_meant)
+                        && goes_on_about(&ms, i, not_meant)
+                        && story
+                            .sole(not_meant)
+                            .is_some_and(|s| ms[s].key == ms[p].key)
+                    {
+                        by_story.insert(ms[p].key.clone(), not_meant);
+                    }
+                    p
+                }
                 // Nobody in sight: "He said." in a story that so far names one
                 // person only, a woman by her given name or title (or a man, for
-                // "she"), and describes nobody else.
+                // "she"), or one the story has called "she" at least twice and
+                // never "he", and describes nobody else.
                 None if names_nobody(doc, &ms[lo..i], not_meant) && speaker(doc, m) => {
                     match story.sole(not_meant) {
                         Some(p) if gender::of_mention(doc, &ms[p], &ms[..p]) == Some(not_meant) => {
+                            p
+                        }
+                        Some(p)
+                            if story.only_called(not_meant)
+                                && story.described_as(not_meant)
+                                && goes_on_about(&ms, i, not_meant) =>
+                        {
+                            by_story.insert(ms[p].key.clone(), not_meant);
                             p
                         }
                         _ => continue,
@@ -100,10 +127,12 @@ impl Rule for GenderFlip {
             }
         }
         for (first, he, she) in by_person.values() {
+            let key = &ms[*first].key;
             // The given name or title, where the copy says it ("Olga", "Mr"), breaks
             // a tie and stands for the majority when only the wrong pronoun appears;
             // against the pronouns' majority it makes the picture unclear.
-            let named = gender::of_mention(doc, &ms[*first], &ms[..*first]);
+            let from_story = by_story.get(key).copied();
+            let named = gender::of_mention(doc, &ms[*first], &ms[..*first]).or(from_story);
             let (minority, majority, maj_word, by_name) = match named {
                 _ if he.is_empty() && she.is_empty() => continue,
                 Some(Gender::Female) if she.is_empty() || she.len() >= he.len() => {
@@ -127,7 +156,7 @@ impl Rule for GenderFlip {
             for &k in minority {
                 let m = &ms[k];
                 let word = m.span.text(text);
-                let why = if by_name {
+                let why = if by_name && from_story.is_none() {
                     "by name or title"
                 } else {
                     "elsewhere in the story"
@@ -156,9 +185,15 @@ struct Story {
     only: Option<usize>,
     key: Option<String>,
     several: bool,
-    /// A person noun that a "he" or a "she" could mean ("the farmer").
-    noun_for_he: bool,
-    noun_for_she: bool,
+    /// Person nouns a "he" or a "she" could mean ("the farmer"), lower-cased
+    /// with their gender if they have one.
+    nouns: Vec<(String, Option<Gender>)>,
+    /// Genders of nouns set beside the name ("the teacher Farzana Begum, a
+    /// mother of two").
+    described: Vec<Gender>,
+    /// Unquoted "he" and "she" pronouns read so far.
+    he: usize,
+    she: usize,
 }
 
 impl Story {
@@ -173,25 +208,51 @@ impl Story {
                 Some(k) if *k != m.key => self.several = true,
                 _ => {}
             },
-            Kind::PersonNoun if !m.apposition => match gender::of_word(m.span.text(doc.text())) {
-                Some(Gender::Male) => self.noun_for_he = true,
-                Some(Gender::Female) => self.noun_for_she = true,
-                None => {
-                    self.noun_for_he = true;
-                    self.noun_for_she = true;
+            Kind::He if !m.quoted => self.he += 1,
+            Kind::She if !m.quoted => self.she += 1,
+            Kind::PersonNoun => {
+                let w = m.span.text(doc.text()).to_lowercase();
+                if m.apposition {
+                    // "The nurse who kept …" in the headline, then "the nurse
+                    // Gulnara Sadykova": the noun was the named person all along.
+                    self.nouns.retain(|(n, _)| *n != w);
+                    if let Some(g) = gender::of_word(&w)
+                        && !self.described.contains(&g)
+                    {
+                        self.described.push(g);
+                    }
+                } else {
+                    if !self.nouns.iter().any(|(n, _)| *n == w) {
+                        let g = gender::of_word(&w);
+                        self.nouns.push((w, g));
+                    }
                 }
-            },
+            }
             _ => {}
         }
+    }
+
+    /// Whether the story so far calls someone by the pronoun of gender `g` at
+    /// least twice and never by the other, but for the pronoun being read (which
+    /// `add` has already counted).
+    fn only_called(&self, g: Gender) -> bool {
+        let (same, other) = match g {
+            Gender::Male => (self.he, self.she),
+            Gender::Female => (self.she, self.he),
+        };
+        same >= 2 && other == 1
+    }
+
+    /// Whether the copy has described someone by a noun of gender `g`
+    /// ("the 46-year-old woman"): the pronouns alone are thin evidence.
+    fn described_as(&self, g: Gender) -> bool {
+        self.nouns.iter().any(|(_, n)| *n == Some(g)) || self.described.contains(&g)
     }
 
     /// The one person of the story so far, if nobody else could be meant by a
     /// pronoun that cannot mean someone of gender `not_meant`.
     fn sole(&self, not_meant: Gender) -> Option<usize> {
-        let noun = match not_meant {
-            Gender::Female => self.noun_for_he,
-            Gender::Male => self.noun_for_she,
-        };
+        let noun = self.nouns.iter().any(|(_, g)| *g != Some(not_meant));
         if self.several || noun {
             None
         } else {
@@ -200,12 +261,30 @@ impl Story {
     }
 }
 
+/// Whether the story goes on about the person after pronoun `i` with a pronoun
+/// of gender `g`, in the rest of its sentence or the next ("… he arrives at
+/// seven. Pupils follow her lessons"): a man the copy never names ("she married a
+/// carpenter. Every evening, he …") ends the passage instead.
+fn goes_on_about(ms: &[Mention], i: usize, g: Gender) -> bool {
+    let kind = match g {
+        Gender::Male => Kind::He,
+        Gender::Female => Kind::She,
+    };
+    let sentence = ms[i].sentence;
+    ms[i + 1..]
+        .iter()
+        .take_while(|x| x.sentence <= sentence + 1)
+        .any(|x| x.kind == kind && !x.quoted)
+}
+
 /// Whether the window names no person or institution and describes nobody a pronoun that cannot
 /// mean gender `not_meant` could refer to.
 fn names_nobody(doc: &Document, window: &[Mention], not_meant: Gender) -> bool {
     window.iter().all(|m| match m.kind {
-        // An institution may be the "he" (the other rule's business).
-        Kind::Person | Kind::Institution => false,
+        // An institution may be the "he" (the other rule's business), unless a
+        // quotation names it ("If I waited for the government, …").
+        Kind::Institution => m.quoted,
+        Kind::Person => false,
         Kind::PersonNoun => {
             m.apposition || gender::of_word(m.span.text(doc.text())) == Some(not_meant)
         }
@@ -226,7 +305,18 @@ fn speaker(doc: &Document, m: &Mention) -> bool {
         .split_whitespace()
         .next()
         .unwrap_or("");
+    // "Every morning, he arrives …": the subject after a short fronted adverbial
+    // of lower-case words.
+    let fronted = before.strip_suffix(',').is_some_and(|b| {
+        let words: Vec<&str> = b.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words[1..]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+            && !words[0].contains(['”', '"', '»', '“'])
+    });
     before.is_empty()
+        || fronted
         || (before.ends_with([',', '”', '"', '»'])
             && crate::rules::translation::lexicon::is_reporting_verb(
                 next.trim_end_matches(|c: char| !c.is_alphabetic()),
@@ -347,6 +437,67 @@ mod tests {
         assert_no_lints(
             "Andrei Balakirov said he was ready to leave.\n\nThe shop closed, she said. \
              She was sad, she added.",
+            &GenderFlip,
+        );
+    }
+
+    #[test]
+    fn story_pronouns_give_the_gender_when_the_name_does_not() {
+        let story = "Farzana Begum lost her house and the school where she taught.\n\n\
+                     Farzana rebuilt it, with a loan from a cooperative.\n\n\
+                     “I had no choice,” says the 46-year-old woman.\n\n";
+        assert_flags(
+            &format!("{story}Every morning, he arrives at seven. Pupils follow her lessons."),
+            &GenderFlip,
+            &["he"],
+        );
+        // Someone else described, or a single earlier "she": stay silent.
+        assert_no_lints(
+            &format!(
+                "{story}A neighbour helps her.\n\nEvery morning, he arrives at seven. She \
+                 teaches until noon."
+            ),
+            &GenderFlip,
+        );
+        assert_no_lints(
+            "Farzana Begum lost the school where she taught.\n\nFarzana rebuilt it.\n\n\
+             Every morning, he arrives at seven.",
+            &GenderFlip,
+        );
+        // A headline noun the story then gives the name ("the teacher Farzana
+        // Begum") is not a second person; one it never names is.
+        let feature = "The teacher who rebuilt a school\n\n\
+                       Floods took the house of the teacher Farzana Begum and the school \
+                       where she taught.\n\nFarzana rebuilt it. “It was hard,” says the \
+                       40-year-old woman.\n\nShe borrowed the money.\n\n";
+        assert_flags(
+            &format!("{feature}Every morning, he arrives at seven. She teaches until noon."),
+            &GenderFlip,
+            &["he"],
+        );
+        assert_no_lints(
+            &format!(
+                "{}Every morning, he arrives at seven. She teaches until noon.",
+                feature.replace("The teacher who", "The farmer who")
+            ),
+            &GenderFlip,
+        );
+        // A man the copy introduces with a noun it does not know ("a carpenter")
+        // and never mentions again: the story has moved on, stay silent.
+        assert_no_lints(
+            &format!(
+                "{story}Last year, she married a carpenter. Every evening, he checks the roof."
+            ),
+            &GenderFlip,
+        );
+        // The story does not go on about her after the "he": stay silent.
+        assert_no_lints(
+            &format!("{story}Every morning, he arrives at seven."),
+            &GenderFlip,
+        );
+        // Not the subject of its sentence.
+        assert_no_lints(
+            &format!("{story}Pupils say the roof leaks, he arrives late."),
             &GenderFlip,
         );
     }

@@ -4,7 +4,9 @@ use crate::declare_rule;
 use crate::diagnostic::Applicability;
 use crate::document::{Document, TokenKind};
 use crate::rule::{Emitter, Rule, RuleMeta};
-use crate::rules::translation::lexicon::is_reporting_verb;
+use crate::rules::translation::lexicon::{
+    is_institution_head, is_reporting_verb, lowercase, strip_possessive,
+};
 use crate::span::Span;
 
 declare_rule! {
@@ -15,8 +17,15 @@ declare_rule! {
     /// after one in which the organisation made a statement ("The ministry said … .
     /// However, he did not …"), and no person may be named or described in the
     /// two paragraphs before it — unless every such person is named after the
-    /// institution in its own sentence ("headed by Luis Caputo") and is of the other
-    /// gender, in a story that so far names nobody of the pronoun's gender.
+    /// institution in its own sentence ("headed by Luis Caputo") or in an earlier
+    /// paragraph, and is of the other gender, in a story that so far names nobody
+    /// of the pronoun's gender.
+    /// A reported clause ("The bank said he would …") is flagged even when people
+    /// appear earlier in the story if the copy calls the institution "its" since
+    /// it came up, names or describes nobody in that stretch, and neither names
+    /// anyone nor says "he" or "she" in the paragraph before. A "he"/"she"/"his"/
+    /// "her" opening the next sentence after a flagged pronoun, with nobody in
+    /// between, is flagged too.
     ///
     /// ## Why is this bad?
     /// French, Spanish and Russian give institutions gendered pronouns; machine
@@ -72,9 +81,18 @@ impl Rule for InstitutionPronoun {
         let text = doc.text();
         let ms = find(doc);
         let sentences = doc.sentences();
+        let mut last_flag: Option<(usize, Mention)> = None;
         for (i, m) in ms.iter().enumerate() {
             let word = m.span.text(text);
             if m.quoted {
+                continue;
+            }
+            if let Some((l, inst)) = &last_flag
+                && continues_flag(doc, &ms, i, *l)
+            {
+                let inst = inst.clone();
+                flag(doc, m, &inst, out);
+                last_flag = Some((i, inst));
                 continue;
             }
             if matches!(word, "his" | "her") {
@@ -128,6 +146,23 @@ impl Rule for InstitutionPronoun {
             let Some(inst) = window.iter().rev().find(|x| x.kind == Kind::Institution) else {
                 continue;
             };
+            // "The bank, which raised its rate, … The bank said he would …": the copy
+            // calls the institution "its" and nobody else is in sight since.
+            // "The agency, which opened its headquarters …, said that she …": the
+            // subject, not the thing it owns.
+            let owner = window
+                .iter()
+                .rev()
+                .find(|x| x.kind == Kind::Institution && !owned(text, x))
+                .copied();
+            if clause
+                && let Some(owner) = owner
+                && institution_topic(doc, &ms, i, owner)
+            {
+                flag(doc, m, owner, out);
+                last_flag = Some((i, owner.clone()));
+                continue;
+            }
             if !persons.is_empty()
                 && (attribution || !excluded_by_gender(doc, &ms, i, inst, &persons))
             {
@@ -155,20 +190,133 @@ impl Rule for InstitutionPronoun {
             if !(attribution || clause || inst.sentence < m.sentence && states(doc, inst)) {
                 continue;
             }
-            let it = if word.starts_with('H') || word.starts_with('S') {
-                "It"
-            } else {
-                "it"
-            };
-            let name = inst.span.text(text);
-            out.emit(
-                m.span,
-                format!("`{word}` refers to an institution (`{name}`), which is “it”"),
-            )
-            .label(inst.span, "subject introduced here")
-            .replace(format!("use `{it}`"), m.span, it, Applicability::Display);
+            flag(doc, m, inst, out);
+            last_flag = Some((i, (*inst).clone()));
         }
     }
+}
+
+fn flag(doc: &Document, m: &Mention, inst: &Mention, out: &mut Emitter) {
+    let text = doc.text();
+    let word = m.span.text(text);
+    let possessive = matches!(word, "his" | "His" | "her" | "Her");
+    let it = match (possessive, word.starts_with(['H', 'S'])) {
+        (true, true) => "Its",
+        (true, false) => "its",
+        (false, true) => "It",
+        (false, false) => "it",
+    };
+    let name = inst.span.text(text);
+    out.emit(
+        m.span,
+        format!("`{word}` refers to an institution (`{name}`), which is “it”"),
+    )
+    .label(inst.span, "subject introduced here")
+    .replace(format!("use `{it}`"), m.span, it, Applicability::Display);
+}
+
+/// The pronoun opens the next sentence after a pronoun this rule flagged, with
+/// nobody named or described in between: "… said that she would maintain it. Her
+/// director, Jean Kaseya, …" continues the same (mis)reference.
+fn continues_flag(doc: &Document, ms: &[Mention], i: usize, l: usize) -> bool {
+    let (m, prev) = (&ms[i], &ms[l]);
+    let same_gender = matches!(
+        (prev.kind, m.kind),
+        (Kind::He, Kind::He) | (Kind::She, Kind::She)
+    );
+    let sent = doc.sentences()[m.sentence].span;
+    let opens = doc
+        .text()
+        .get(sent.start..m.span.start)
+        .is_some_and(|b| b.trim().is_empty());
+    same_gender
+        && opens
+        && m.sentence == prev.sentence + 1
+        && ms[l + 1..i].iter().all(|x| !is_person(doc, x))
+}
+
+/// "its headquarters", "their party": an institution owned by another.
+fn owned(text: &str, x: &Mention) -> bool {
+    // "its headquarters", "its new headquarters"
+    text.get(..x.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .any(|w| matches!(w, "its" | "their" | "his" | "her"))
+}
+
+/// Whether the institution of a reported clause ("The bank said he would …") is
+/// the topic the copy has been calling "its": from the sentence of its first
+/// mention in the previous or this sentence up to the pronoun, the copy writes
+/// "its" after the institution and names, describes or pronominalises nobody; and
+/// the previous paragraph names nobody and uses no "he" or "she" either. A person
+/// in sight ("Navalny died. The prison service said he had felt unwell") is what
+/// such a pronoun usually means, so any keeps the rule silent.
+fn institution_topic(doc: &Document, ms: &[Mention], i: usize, inst: &Mention) -> bool {
+    let text = doc.text();
+    let m = &ms[i];
+    if inst.sentence != m.sentence || speaks_of_people(inst.span.text(text)) {
+        return false;
+    }
+    // "Central Bank of the Republic of Turkey" and "the bank": the head word.
+    let head = |x: &Mention| {
+        let words: Vec<String> = x
+            .span
+            .text(text)
+            .split(' ')
+            .map(|w| lowercase(strip_possessive(w)).into_owned())
+            .collect();
+        words
+            .iter()
+            .rev()
+            .find(|w| is_institution_head(w))
+            .or(words.last())
+            .cloned()
+    };
+    let h = head(inst);
+    let lo = window_start(ms, i, paragraph_start(doc, m.paragraph, 1));
+    let first = ms[lo..i]
+        .iter()
+        .find(|x| x.kind == Kind::Institution && x.sentence + 1 >= m.sentence && head(x) == h)
+        .unwrap_or(inst);
+    let sentences = doc.sentences();
+    let from = sentences[first.sentence].span.start;
+    let region = Span::new(from, m.span.start);
+    let its = doc
+        .words_in(Span::new(first.span.end, m.span.start))
+        .any(|(_, w)| w == "its" || w == "itself");
+    if !its {
+        return false;
+    }
+    // The story was already about it: its head word or name comes up in the
+    // previous paragraph or sentence ("the central bank …. The bank said he …").
+    // A new institution reporting on a person ("The Federal Penitentiary
+    // Service … said that he had felt unwell") is most often about that person.
+    let before = text
+        .get(paragraph_start(doc, m.paragraph, 1)..sentences[inst.sentence].span.start)
+        .unwrap_or("")
+        .to_lowercase();
+    let name = inst.span.text(text).to_lowercase();
+    let mentioned = h
+        .as_deref()
+        .is_some_and(|h| before.split(|c: char| !c.is_alphanumeric()).any(|w| w == h))
+        || before.contains(&name);
+    if !mentioned {
+        return false;
+    }
+    let prev_para = paragraph_start(doc, m.paragraph, 1);
+    let para = paragraph_start(doc, m.paragraph, 0);
+    ms[window_start(ms, i, prev_para)..i].iter().all(|x| {
+        let inside = x.span.start >= region.start;
+        let this_para = x.span.start >= para;
+        match x.kind {
+            Kind::Institution => true,
+            Kind::He | Kind::She => false,
+            Kind::Person => !is_person(doc, x),
+            Kind::PersonNoun => x.apposition || (!inside && !this_para),
+        }
+    })
 }
 
 /// Whether none of `persons` can be meant by pronoun `i` because of gender:
@@ -195,10 +343,20 @@ fn excluded_by_gender(
     let opens = doc
         .words_in(Span::new(sent.start, inst.span.start))
         .all(|(_, w)| w.eq_ignore_ascii_case("the"));
+    // People in the institution's sentence must come after it ("headed by …");
+    // others must be in an earlier paragraph, out of the current exchange.
+    let placed = |p: &Mention| {
+        if p.sentence == inst.sentence {
+            p.span.start > inst.span.end
+        } else {
+            p.paragraph < inst.paragraph
+        }
+    };
     opens
         && persons.iter().all(|p| {
-            p.sentence == inst.sentence
-                && p.span.start > inst.span.end
+            placed(p)
+                && p.kind != Kind::He
+                && p.kind != Kind::She
                 && gender::of_mention(doc, p, &ms[..i]) == Some(gender.other())
         })
         && !gender::anyone_of(doc, &ms[..i], m.span.start, gender)
@@ -213,13 +371,20 @@ fn is_person(doc: &Document, x: &Mention) -> bool {
         Kind::PersonNoun => !x.apposition,
         Kind::Person => {
             let text = doc.text();
-            let one_word = !x.span.text(text).contains(' ');
+            let name = x.span.text(text);
+            let one_word = !name.contains(' ');
             let after_the = text
                 .get(..x.span.start)
                 .map(str::trim_end)
                 .and_then(|b| b.rsplit(|c: char| !c.is_alphabetic()).next())
                 .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-            !(one_word && after_the)
+            // "the Official Bulletin": a longer capitalised name right after "the"
+            // is a thing unless it opens with a given name.
+            let given = name
+                .split(' ')
+                .next()
+                .is_some_and(|f| gender::of_given_name(f).is_some());
+            !(after_the && (one_word || !given))
         }
         Kind::Institution => false,
     }
@@ -369,6 +534,25 @@ mod tests {
             &InstitutionPronoun,
             &["she"],
         );
+        // Earlier paragraphs may hold people of the other gender, here "the
+        // president" the story named Javier Milei; things after "the" are not people.
+        let earlier = "The president of Argentina, Javier Milei, announced the closure of 13 \
+                       agencies.\n\n“The State is not an employment agency,” said the \
+                       president.\n\nThe decree, to be published in the Official Bulletin, \
+                       affects the National Institute against Discrimination.\n\n";
+        assert_flags(&format!("{earlier}{text}"), &InstitutionPronoun, &["She"]);
+        // A person of unknown gender there, or a "she", keeps it clean.
+        assert_no_lints(
+            &format!("{}{text}", earlier.replace("Javier Milei", "Jean Kaseya")),
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            &format!(
+                "{}{text}",
+                earlier.replace("announced", "said she announced")
+            ),
+            &InstitutionPronoun,
+        );
         // A woman named before: she may be meant.
         assert_no_lints(
             &format!("Economist Olga Petrova criticised the plan. {text}"),
@@ -463,6 +647,96 @@ mod tests {
             "The Kazinform News Agency reported on Monday that prices rose. He added that wages fell.",
             &InstitutionPronoun,
             &["He"],
+        );
+    }
+
+    #[test]
+    fn institution_the_copy_calls_its_is_the_topic() {
+        let bank = "The central bank, which raised its policy rate to 50% last year, has \
+                    kept it unchanged since March. The bank said he would keep a tight policy.";
+        // A person far back in the story does not compete with the topic.
+        assert_flags(
+            &format!("Erdogan spoke on Saturday.\n\nInflation fell in May.\n\n{bank}"),
+            &InstitutionPronoun,
+            &["he"],
+        );
+        // A person in the previous paragraph, or no "its": the pronoun may mean them.
+        assert_no_lints(
+            &format!("Governor Fatih Karahan spoke on Friday.\n\n{bank}"),
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            "Alexei Navalny died on Friday.\n\nThe prison service said in a statement that \
+             he had felt unwell after a walk.",
+            &InstitutionPronoun,
+        );
+        assert_no_lints(
+            "Alexei Navalny died on Friday.\n\nThe prison service opened its inquiry. The \
+             service said that he had felt unwell after a walk.",
+            &InstitutionPronoun,
+        );
+        // A new institution reporting on the story's person, with its "its" and
+        // a neutral paragraph between: the person is meant.
+        assert_no_lints(
+            "Alexei Navalny died on Friday in a penal colony.\n\nThe colony is 1,900 km \
+             from Moscow.\n\nThe Federal Penitentiary Service, which runs its colonies \
+             through regional offices, said in a statement that he had felt unwell.",
+            &InstitutionPronoun,
+        );
+        // A court speaks of people.
+        assert_no_lints(
+            "The court, which issued its ruling on Monday, said that he must pay a fine.",
+            &InstitutionPronoun,
+        );
+    }
+
+    #[test]
+    fn the_subject_not_the_thing_it_owns() {
+        let text = "Tedros Adhanom Ghebreyesus warned that the virus still circulates.\n\n\
+                    Cases fell, according to the Africa Centres for Disease Control and \
+                    Prevention (Africa CDC).\n\n\
+                    The Africa CDC, which opened its new headquarters in May, said in a \
+                    statement that she would keep the alert. Her director, Jean Kaseya, agreed.";
+        assert_flags(text, &InstitutionPronoun, &["she", "Her"]);
+        assert_message(
+            text,
+            &InstitutionPronoun,
+            "`she` refers to an institution (`Africa CDC`), which is “it”",
+        );
+        // The director named before the statement may be the "she".
+        assert_no_lints(
+            &text.replace("Cases fell", "Director Jean Kaseya said cases fell"),
+            &InstitutionPronoun,
+        );
+    }
+
+    #[test]
+    fn a_flagged_pronoun_carries_over_to_the_next_sentence() {
+        assert_flags(
+            "The Interior Ministry said 98,000 Russians had arrived. However, she did not \
+             give a comparison. Her spokesman, Ivan Petrov, declined to comment.",
+            &InstitutionPronoun,
+            &["she", "Her"],
+        );
+        assert_flags(
+            "The Interior Ministry said 98,000 Russians had arrived. However, she did not \
+             give a comparison. The minister praised the border guards. Her spokesman \
+             declined to comment.",
+            &InstitutionPronoun,
+            &["she"],
+        );
+    }
+
+    #[test]
+    fn officers_named_by_acronym_are_people() {
+        assert_no_lints(
+            "The CEO said he would resign. The PM said he agreed.",
+            &InstitutionPronoun,
+        );
+        assert_flags(
+            "The IMF said in a statement that she would lend more.",
+            &InstitutionPronoun,
+            &["she"],
         );
     }
 

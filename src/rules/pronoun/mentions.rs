@@ -137,7 +137,20 @@ fn compute(doc: &Document) -> Vec<Mention> {
                 i = j;
                 continue;
             }
-            if is_person_noun(&lower) && person_noun_here(toks, i, text) {
+            if let Some(from) = acronym_institution(toks, i, text) {
+                push(
+                    &mut out,
+                    Span::new(from, t.span.end),
+                    Kind::Institution,
+                    String::new(),
+                );
+                i += 1;
+                continue;
+            }
+            // "her ex-husband", "his stepmother": the kinship noun inside.
+            let kin = super::gender::kin_base(&lower) != &*lower
+                && is_person_noun(super::gender::kin_base(&lower));
+            if (is_person_noun(&lower) || kin) && person_noun_here(toks, i, text) {
                 // "the 23-year-old" right after a quotation or opening a sentence
                 // picks up the person just quoted.
                 if lower.ends_with("-year-old") {
@@ -184,6 +197,38 @@ fn compute(doc: &Document) -> Vec<Mention> {
     out
 }
 
+/// An acronym after "the", directly or after one capitalised word ("the CDC",
+/// "The Africa CDC"), names an organisation: returns where its name starts.
+fn acronym_institution(toks: &[crate::document::Token], i: usize, text: &str) -> Option<usize> {
+    let w = toks[i].span.text(text);
+    if !(2..=5).contains(&w.len()) || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    // "the CEO", "the PM", "the MP": people.
+    let lower = w.to_ascii_lowercase();
+    if is_person_noun(&lower)
+        || matches!(
+            lower.as_str(),
+            "pm" | "mp" | "mps" | "mep" | "ceo" | "cfo" | "coo" | "cto" | "dj" | "gp" | "vp" | "md"
+        )
+    {
+        return None;
+    }
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.span.text(text))
+    };
+    let the = |k: usize| word(k).is_some_and(|p| p.eq_ignore_ascii_case("the"));
+    let p1 = i.checked_sub(1)?;
+    if the(p1) {
+        return Some(toks[i].span.start);
+    }
+    let p2 = p1.checked_sub(1)?;
+    let cap = word(p1).is_some_and(|p| starts_upper(p) && !is_all_caps(p));
+    (cap && the(p2)).then(|| toks[p1].span.start)
+}
+
 /// After a capitalised run holding an institution head ("Ministry", "Bank"), a
 /// connector ("of", "for", "on", optionally followed by "the") and a capitalised
 /// word continue the name: returns the index of that word.
@@ -194,12 +239,20 @@ fn institution_of(
     text: &str,
 ) -> Option<usize> {
     let w = toks.get(j)?;
-    if w.kind != TokenKind::Word || !matches!(w.span.text(text), "of" | "for" | "on") {
+    let ws = w.span.text(text);
+    // "Ministry of Culture and Sports", "Centers for Disease Control and
+    // Prevention": "and" goes on only inside the of/for part of the name.
+    let and = matches!(ws, "and" | "&")
+        && run.first().is_some_and(|f| {
+            text.get(f.start..w.span.start)
+                .is_some_and(|r| r.contains(" of ") || r.contains(" for "))
+        });
+    if w.kind != TokenKind::Word || !(and || matches!(ws, "of" | "for" | "on" | "against")) {
         return None;
     }
     if !run
         .iter()
-        .any(|r| is_institution_head(&lowercase(strip_possessive(r.text(text)))))
+        .any(|r| is_head(&lowercase(strip_possessive(r.text(text)))))
     {
         return None;
     }
@@ -210,14 +263,26 @@ fn institution_of(
     let n = toks.get(k)?;
     let ns = n.span.text(text);
     let same_line = !text.get(w.span.start..n.span.start)?.contains('\n');
+    if and && (is_title(ns) || super::gender::of_given_name(ns).is_some()) {
+        return None;
+    }
     (n.kind == TokenKind::Word && same_line && starts_upper(ns) && !is_all_caps(ns)).then_some(k)
+}
+
+/// An institution head, or a word that heads one only in a capitalised name
+/// ("Kennedy Center", "Africa Centres for Disease Control"); lower-case "the
+/// center" may be a player.
+fn is_head(lower: &str) -> bool {
+    is_institution_head(lower) || matches!(lower, "centre" | "center" | "centres" | "centers")
 }
 
 /// A one-word name that is the surname of exactly one full name seen before takes
 /// that name's key; the surname of several ("Jane Smith", "John Smith") is marked
-/// ambiguous with a leading `?`.
+/// ambiguous with a leading `?`. A one-word name that is no one's surname but the
+/// given name of full names seen before resolves the same way.
 fn resolve_surnames(out: &mut [Mention]) {
     let mut full: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+    let mut given: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
     for m in out.iter_mut() {
         if m.kind != Kind::Person {
             continue;
@@ -228,9 +293,21 @@ fn resolve_surnames(out: &mut [Mention]) {
                 if !v.contains(&m.key) {
                     v.push(m.key.clone());
                 }
+                let first = m.key.split(' ').next().unwrap_or("").to_string();
+                let g = given.entry(first).or_default();
+                if !g.contains(&m.key) {
+                    g.push(m.key.clone());
+                }
             }
             None => {
                 if let Some(v) = full.get(&m.key) {
+                    m.key = if v.len() == 1 {
+                        v[0].clone()
+                    } else {
+                        format!("?{}", m.key)
+                    };
+                } else if let Some(v) = given.get(&m.key) {
+                    // "Farzana Begum" … "Farzana": a feature's first-name mention.
                     m.key = if v.len() == 1 {
                         v[0].clone()
                     } else {
@@ -306,7 +383,7 @@ fn classify_run(
         .any(|p| p[0] == "white" && p[1] == "house");
     // "European Council President Charles Michel": an office of the institution,
     // then a person.
-    let head = lowers.iter().position(|l| is_institution_head(l));
+    let head = lowers.iter().position(|l| is_head(l));
     if let Some(h) = head {
         let title = (h + 1..ws.len()).find(|&t| {
             is_title(ws[t].text(text))
@@ -361,10 +438,12 @@ fn classify_run(
     // "at Kazbegi post", "in Samara": one word after a preposition of place.
     if name.len() == 1 && k == 0 && !last.contains(['’', '\'']) {
         let before = text[..name[0].start].trim_end();
-        let prev = before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or("");
+        let mut back = before.rsplit(|c: char| !c.is_alphabetic());
+        let prev = back.next().unwrap_or("");
+        // "the village of Sarai", "the city of Kharkiv": a place.
+        if prev == "of" && back.next().is_some_and(is_settlement) {
+            return;
+        }
         if matches!(
             prev,
             "at" | "in"
@@ -389,6 +468,24 @@ fn classify_run(
         .collect::<Vec<_>>()
         .join(" ");
     emit(span, Kind::Person, key);
+}
+
+fn is_settlement(word: &str) -> bool {
+    matches!(
+        word,
+        "village"
+            | "town"
+            | "city"
+            | "region"
+            | "province"
+            | "district"
+            | "county"
+            | "island"
+            | "port"
+            | "settlement"
+            | "municipality"
+            | "oblast"
+    )
 }
 
 /// Person nouns within a few words of a name, in the same sentence, describe it.
@@ -466,7 +563,58 @@ mod tests {
     }
 
     #[test]
+    fn acronyms_after_the_are_institutions() {
+        assert!(
+            kinds("The CEO resigned. The PM agreed.")
+                .iter()
+                .all(|(_, k)| *k != Kind::Institution)
+        );
+        let k = kinds("The Africa CDC said it would act. The WHO agreed. Mr. NG left.");
+        assert!(k.contains(&("Africa CDC".to_string(), Kind::Institution)));
+        assert!(k.contains(&("WHO".to_string(), Kind::Institution)));
+        assert!(!k.iter().any(|(s, _)| s == "NG"));
+    }
+
+    #[test]
+    fn given_name_alone_is_the_same_person() {
+        let d =
+            Document::new("The teacher Farzana Begum lost her house. Later, Farzana rebuilt it.");
+        let keys: Vec<String> = find(&d).iter().map(|m| m.key.clone()).collect();
+        assert_eq!(keys.iter().filter(|k| *k == "farzana begum").count(), 2);
+        let d = Document::new("Anna Petrova and Anna Smirnova met. Later, Anna left.");
+        assert!(find(&d).iter().any(|m| m.key == "?anna"));
+    }
+
+    #[test]
+    fn institution_names_with_and() {
+        let k = kinds(
+            "Cases rose, according to the Africa Centres for Disease Control and Prevention \
+             (Africa CDC) and the Ministry of Culture and Sports.",
+        );
+        assert!(k.iter().all(|(_, k)| *k == Kind::Institution), "{k:?}");
+        let k = kinds("The National Institute against Discrimination closed.");
+        assert_eq!(k.len(), 1, "{k:?}");
+        let k = kinds("The Ministry of Defence and John Smith disagreed.");
+        assert!(
+            k.contains(&("John Smith".to_string(), Kind::Person)),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn kinship_compounds_are_person_nouns() {
+        let k = kinds("She said her ex-husband chased her out of his house.");
+        assert!(k.contains(&("ex-husband".to_string(), Kind::PersonNoun)));
+        assert!(
+            kinds("She sang at the ex-factory.")
+                .iter()
+                .all(|(_, k)| *k != Kind::PersonNoun)
+        );
+    }
+
+    #[test]
     fn places_and_sentence_starts_are_not_people() {
+        assert!(kinds("Floods swept the village of Sarai and the city of Multan.").is_empty());
         assert!(kinds("Lawmakers met in Georgia on Tuesday. Russians fled.").is_empty());
         let k = kinds("Nikita fled. Later Nikita told AFP he left.");
         assert_eq!(k.iter().filter(|(_, k)| *k == Kind::Person).count(), 2);
