@@ -71,6 +71,27 @@ fn letters(s: &str) -> (usize, usize) {
     (latin, other)
 }
 
+/// Letters of another alphabet in `s`, looking only at its non-ASCII characters.
+fn other_letters(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        // `i` is always at the start of a character: only whole ones are skipped.
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        if !is_latin(c) && c.is_alphabetic() {
+            n += 1;
+        }
+        i += c.len_utf8();
+    }
+    n
+}
+
 /// Share of letters that must be of another alphabet for a line to be flagged.
 const LINE_SHARE: f64 = 0.6;
 /// Share of Latin letters the rest of the document must have.
@@ -93,6 +114,15 @@ impl Rule for ForeignScriptLine {
     fn check(&self, doc: &Document, out: &mut Emitter) {
         let text = doc.text();
         if text.is_ascii() {
+            return;
+        }
+        // Most copy has no line with three letters of another alphabet (curly
+        // quotes and dashes are not letters): find out before counting anything.
+        if !doc
+            .lines()
+            .iter()
+            .any(|l| other_letters(doc.slice(l.span)) >= 3)
+        {
             return;
         }
         let mut flagged = Vec::new();
