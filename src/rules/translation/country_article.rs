@@ -109,6 +109,45 @@ fn two_word_name(doc: &Document, k: usize) -> Option<usize> {
         .then_some(k + 1)
 }
 
+/// Names that also belong to a river or a ship ("the Jordan's waters", "the
+/// Georgia's crew"), where the article is right.
+const POSSESSIVE_EXCEPTIONS: &[&str] = &["Jordan", "Niger", "Georgia"];
+
+/// A country name in the possessive right after "the" ("the Mongolia’s Vice
+/// Minister", "the North Korea's missiles"): the index of its last token and the
+/// bare name. The possessive cannot belong to a noun the name modifies, so the
+/// article is wrong whatever follows.
+fn possessive_name<'a>(doc: &Document<'a>, k: usize) -> Option<(usize, &'a str)> {
+    let text = doc.text();
+    let toks = doc.tokens();
+    let stem = |i: usize| {
+        let w = toks
+            .get(i)
+            .filter(|t| t.kind == TokenKind::Word)?
+            .span
+            .text(text);
+        w.strip_suffix("’s").or_else(|| w.strip_suffix("'s"))
+    };
+    if let Some(s) = stem(k) {
+        return (COUNTRIES_NO_ARTICLE.contains(&s) && !POSSESSIVE_EXCEPTIONS.contains(&s))
+            .then_some((k, s));
+    }
+    let (a, b) = (toks.get(k)?, toks.get(k + 1)?);
+    if a.kind != TokenKind::Word || text.get(a.span.end..b.span.start) != Some(" ") {
+        return None;
+    }
+    let (first, second) = (a.span.text(text), stem(k + 1)?);
+    TWO_WORD
+        .iter()
+        .any(|&(x, y)| (first, second) == (x, y))
+        .then(|| {
+            (
+                k + 1,
+                &text[a.span.start..b.span.end - (b.span.text(text).len() - second.len())],
+            )
+        })
+}
+
 impl Rule for CountryArticle {
     fn meta(&self) -> &RuleMeta {
         &Self::META
@@ -124,6 +163,22 @@ impl Rule for CountryArticle {
                 continue;
             }
             if b.kind != TokenKind::Word || text[a.span.end..b.span.start] != *" " {
+                continue;
+            }
+            if let Some((last, name)) = possessive_name(doc, i + 1) {
+                let span = Span::new(a.span.start, toks[last].span.end);
+                let d = out.emit(
+                    span,
+                    format!("`{name}` takes no article: `{}`", span.text(text)),
+                );
+                if art == "the" {
+                    d.replace(
+                        format!("write `{}`", &text[b.span.start..span.end]),
+                        Span::new(a.span.start, b.span.start),
+                        "",
+                        Applicability::Unsafe,
+                    );
+                }
                 continue;
             }
             // A two-word name ("the North Korea") ends one token later.
@@ -203,6 +258,24 @@ mod tests {
             "Trade with the Saudi Arabia, its neighbour, grew.",
             &CountryArticle,
             "Trade with Saudi Arabia, its neighbour, grew.",
+        );
+    }
+
+    #[test]
+    fn flags_article_before_a_possessive_country() {
+        assert_flags(
+            "with O.Erdenebulgan, the Mongolia’s Vice Minister of Mining; Susan Gregson, the Canada’s Deputy Minister",
+            &CountryArticle,
+            &["the Mongolia’s", "the Canada’s"],
+        );
+        assert_fix_result(
+            "He criticised the North Korea's missile tests.",
+            &CountryArticle,
+            "He criticised North Korea's missile tests.",
+        );
+        assert_no_lints(
+            "The Jordan's waters fell. The Georgia's crew was rescued. Mongolia’s cabinet met. The Netherlands' team won. The Gambia's president spoke.",
+            &CountryArticle,
         );
     }
 

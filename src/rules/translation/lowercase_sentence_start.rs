@@ -45,7 +45,8 @@ declare_rule! {
 const ABBREVIATIONS: &[&str] = &[
     "vs", "etc", "approx", "cf", "ca", "al", "ed", "eds", "pp", "vol", "no", "op", "fig", "incl",
     "esp", "viz", "resp", "min", "max", "km", "kg", "mi", "ft", "oz", "lb", "lbs", "hr", "hrs",
-    "sq", "tel", "ext", "dept", "univ", "assn", "bros", "av", "ave", "rd", "st", "mt",
+    "sq", "tel", "ext", "dept", "univ", "assn", "bros", "av", "ave", "rd", "st", "mt", "govt",
+    "intl", "natl", "asst",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -216,6 +217,10 @@ mod tests {
     fn abbreviations_brands_and_quotes() {
         assert_no_lints(
             "The iPhone sold well. eBay fell. “Why?” she asked.",
+            &LowercaseSentenceStart,
+        );
+        assert_no_lints(
+            "Zarif a media: govt. spokesman\n\nThe intl. desk and the asst. director agreed.",
             &LowercaseSentenceStart,
         );
         assert_no_lints(
