@@ -25,8 +25,10 @@ declare_rule! {
     /// lines right after a sentence that ends in a colon ("the wording has been
     /// preserved by Herodotus:", "The sign reads, in full:"), or a run of two lines or
     /// more (a stanza, an inscription) right under or over a line that names a
-    /// language ("Greek inscription", "the Hebrew original"). Interface text follows a
-    /// menu or a label, never a sentence announcing a quotation.
+    /// language ("Greek inscription", "the Hebrew original"), or a stanza set beside its
+    /// translation (verse: short lines broken at commas or dashes). Interface text
+    /// follows a menu or a label, never a sentence announcing a quotation, and menu
+    /// lines never end in a comma.
     ///
     /// ## Why is this bad?
     /// English copy scraped from a site in another language, or from a translated
@@ -94,6 +96,22 @@ const FLAGGED_SHARE: f64 = 0.2;
 fn announces_quotation(s: &str) -> bool {
     let t = s.trim_end();
     t.ends_with(':') && t.split_whitespace().count() >= 3
+}
+
+/// A short line broken in mid-sentence, as verse is: it ends with a comma, a
+/// semicolon or a dash ("Our Ukraine,", "young robin chortles —"). Menu and banner
+/// lines never do.
+fn verse_line(s: &str) -> bool {
+    let t = s.trim_end();
+    (1..=10).contains(&t.split_whitespace().count()) && t.ends_with([',', ';', '—', '–', '―'])
+}
+
+/// A line that only separates blocks: "_______", "***", "---".
+fn separator(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '_' | '-' | '*' | '=' | '~' | '·' | '•'))
 }
 
 /// Names of languages and scripts a story gives when it quotes a passage in the
@@ -207,7 +225,25 @@ impl Rule for ForeignScriptLine {
             let after = (end + 1..lines.len())
                 .find(|&k| !blank(k))
                 .map(|k| doc.slice(lines[k].0));
-            let quoted = before.is_some_and(announces_quotation)
+            // A stanza beside its translation: the run is verse itself, or the
+            // block of short lines next to it (past blank and separator lines) is.
+            let verse_block = |ks: &mut dyn Iterator<Item = usize>| {
+                let block: Vec<&str> = ks
+                    .skip_while(|&k| blank(k) || separator(doc.slice(lines[k].0)))
+                    .take_while(|&k| !blank(k) && !lines[k].1)
+                    .map(|k| doc.slice(lines[k].0))
+                    .collect();
+                block.len() >= 2
+                    && block.iter().all(|l| l.split_whitespace().count() <= 10)
+                    && block.iter().any(|l| verse_line(l))
+            };
+            let run_is_verse = run_lines >= 2
+                && (start..=end).any(|k| lines[k].1 && verse_line(doc.slice(lines[k].0)));
+            let verse = run_is_verse
+                || verse_block(&mut (0..start).rev())
+                || verse_block(&mut (end + 1..lines.len()));
+            let quoted = verse
+                || before.is_some_and(announces_quotation)
                 || run_lines >= 2
                     && (before.is_some_and(names_language) || after.is_some_and(names_language));
             if !quoted {
@@ -288,6 +324,21 @@ mod tests {
             &format!(
                 "{BODY} The Korean side agreed.\n1.13.(월).jpg 이미지입니다.\n1.14.(화).jpg 이미지입니다.\n"
             ),
+            &R,
+            2,
+        );
+        // A stanza with its translation beside it, past a separator line.
+        let text = format!(
+            "{BODY}\nЦе той перший, що розпинав\nНашу Україну,\n____\nThis is the first to be crucified\nOur Ukraine,\n"
+        );
+        assert_no_lints(&text, &R);
+        let text = format!(
+            "{BODY}\n\ndog days of summer —\ndo I water the plants\nor write a haiku?\n\n夏の土用 ―\n"
+        );
+        assert_no_lints(&text, &R);
+        // Menu lines beside English menu lines are no stanza.
+        assert_lint_count(
+            &format!("{BODY}\nHome\nNews >\n바로가기 메뉴\n본문 바로가기\n"),
             &R,
             2,
         );
