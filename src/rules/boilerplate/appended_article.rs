@@ -206,6 +206,13 @@ fn second_story(lines: &[L]) -> Option<(usize, usize)> {
 /// Government transcripts set the label off with a spaced dash ("THE MINISTER - No,
 /// it's not finished"), and mark the interviewer "Q." ("Q. - Does the group …").
 fn speaker_label(t: &str) -> Option<&str> {
+    // Network transcripts stamp the time before the label and give the speaker's
+    // role after the name: "[19:00:24] ANA CABRERA, CNN HOST:", "KRISTEN HOLMES,
+    // CNN NATIONAL CORRESPONDENT:". The name is what must be short.
+    let t = match t.strip_prefix('[').and_then(|r| r.split_once("] ")) {
+        Some((stamp, rest)) if stamp.chars().all(|c| c.is_ascii_digit() || c == ':') => rest,
+        _ => t,
+    };
     let cut = [":", " - ", " – ", " — "]
         .iter()
         .filter_map(|sep| t.find(sep))
@@ -214,12 +221,15 @@ fn speaker_label(t: &str) -> Option<&str> {
     if matches!(label, "Q" | "Q." | "A" | "A.") {
         return Some(label);
     }
-    (label.len() <= 30
-        && label.chars().filter(char::is_ascii_uppercase).count() >= 3
+    let (name, role) = label.split_once(", ").unwrap_or((label, ""));
+    (name.len() <= 30
+        && label.len() <= 80
+        && name.chars().filter(char::is_ascii_uppercase).count() >= 3
         && label
             .chars()
-            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | ',')))
-    .then_some(label)
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | ','))
+        && role.split_whitespace().count() <= 8)
+        .then_some(label)
 }
 
 /// A dateline opens a sentence of the story. A capitalised label followed by a bare
@@ -347,6 +357,21 @@ mod tests {
                  LUDDEN: Frank, well, I want to start with some tape that you've provided us.\n\
                  MORRIS: Nathan Pike is a rancher who was born in the Dust Bowl and has lived on this ranch with his closest neighbour two miles away, and he has had to cull his cattle herd significantly because he lacks feed for them.\n";
         assert_no_lints(t, &AppendedArticle);
+    }
+
+    #[test]
+    fn network_transcript_labels_with_roles_are_speakers() {
+        let t = "Aired August 18, 2019 - 19:00 ET\n\n[19:00:24] ANA CABRERA, CNN HOST: Thanks for being with us on this Sunday. The President is back from a ten-day vacation and his welcome home sign is a warning that a recession may be looming in the months ahead.\n\nDONALD TRUMP, PRESIDENT OF THE UNITED STATES: I don't think we're having a recession. We're doing tremendously well, and our consumers are rich.\n\nCABRERA: CNN's correspondent is live in New Jersey where the vacation just wrapped up. Is it a different story in private, away from the cameras and the crowds?\n\nKRISTEN HOLMES, CNN NATIONAL CORRESPONDENT: Well, that's right, Ana, we do know that he is worried about the markets and spent the week watching them closely.\n";
+        assert_no_lints(t, &AppendedArticle);
+        assert_eq!(
+            speaker_label("[19:00:24] ANA CABRERA, CNN HOST: Thanks"),
+            Some("ANA CABRERA, CNN HOST")
+        );
+        // A long run of capitals is no name.
+        assert_eq!(
+            speaker_label("THE NATIONAL ASSEMBLY OF THE REPUBLIC OF KAZAKHSTAN: text"),
+            None
+        );
     }
 
     #[test]

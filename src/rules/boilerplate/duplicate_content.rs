@@ -362,6 +362,11 @@ impl Rule for DuplicateContent {
                 if u.kind == Kind::Line && labels.get(&u.words[..]).is_some_and(|&n| n >= 3) {
                     continue;
                 }
+                // A refrain: a line of a stanza that comes back in the same stanza or
+                // a later one ("It makes no difference to me").
+                if u.kind == Kind::Line && in_stanza(doc, u.span) && in_stanza(doc, first.span) {
+                    continue;
+                }
                 // A body sentence that repeats a summary bullet above it is the story
                 // being told after its preview, not a paste.
                 if first.bullet && !u.bullet {
@@ -416,6 +421,32 @@ impl Rule for DuplicateContent {
             }
         }
     }
+}
+
+/// Whether the line at `span` stands in a stanza: a block of three short lines or
+/// more (ten words at most each) with no blank line between them, one of them broken
+/// in mid-sentence at a comma, semicolon or dash, as verse is and as lists of
+/// headlines and credits are not.
+fn in_stanza(doc: &Document, span: Span) -> bool {
+    let lines = doc.lines();
+    let at = lines.partition_point(|l| l.span.end < span.start);
+    let text = |k: usize| doc.slice(lines[k].span).trim();
+    let short = |k: usize| {
+        let n = text(k).split_whitespace().count();
+        (1..=10).contains(&n)
+    };
+    if at >= lines.len() || !short(at) {
+        return false;
+    }
+    let mut lo = at;
+    while lo > 0 && short(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = at;
+    while hi + 1 < lines.len() && short(hi + 1) {
+        hi += 1;
+    }
+    hi - lo >= 2 && (lo..=hi).any(|k| text(k).ends_with([',', ';', '—', '–']))
 }
 
 /// Whether `s` ends a sentence: a full stop, question or exclamation mark, perhaps
@@ -606,6 +637,15 @@ mod tests {
         let d = lint_with(text, &DuplicateContent);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn refrain_of_a_poem_is_not_a_paste() {
+        let text = "The next verse begins with lines:\n\nIt makes no difference to me,\nIf I shall live or not in Ukraine\nOr whether any one shall think\nOf me mid foreign snow and rain.\nIt makes no difference to me.\n";
+        assert_no_lints(text, &DuplicateContent);
+        // A headline printed twice among other headlines is still a paste.
+        let text = "Related stories\nCouncil approves the new budget for city parks\nMayor opens the renovated central library today\nCouncil approves the new budget for city parks\n";
+        assert_lint_count(text, &DuplicateContent, 1);
     }
 
     #[test]

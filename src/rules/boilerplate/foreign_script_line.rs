@@ -21,6 +21,15 @@ declare_rule! {
     /// original ("Слава Україні (Glory to Ukraine)") keeps enough Latin letters to
     /// pass, and so does a line inside a quotation.
     ///
+    /// A passage the story sets out in the original stays clean too: a run of such
+    /// lines right after a sentence that ends in a colon ("the wording has been
+    /// preserved by Herodotus:", "The sign reads, in full:"), or a run of two lines or
+    /// more (a stanza, an inscription) right under or over a line that names a
+    /// language ("Greek inscription", "the Hebrew original"), or a stanza set beside its
+    /// translation (verse: short lines broken at commas or dashes). Interface text
+    /// follows a menu or a label, never a sentence announcing a quotation, and menu
+    /// lines never end in a comma.
+    ///
     /// ## Why is this bad?
     /// English copy scraped from a site in another language, or from a translated
     /// page, drags the site's own interface text along; no reader of the English
@@ -102,6 +111,74 @@ const DOC_MIN: usize = 200;
 /// small part of a page, a passage of another language is not.
 const FLAGGED_SHARE: f64 = 0.2;
 
+/// A sentence that announces what follows ("The inscription reads:"): it ends in a
+/// colon and has at least three words, so a label ("Weather:", "Currency rates:") is
+/// not one.
+fn announces_quotation(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with(':') && t.split_whitespace().count() >= 3
+}
+
+/// A short line broken in mid-sentence, as verse is: it ends with a comma, a
+/// semicolon or a dash ("Our Ukraine,", "young robin chortles —"). Menu and banner
+/// lines never do.
+fn verse_line(s: &str) -> bool {
+    let t = s.trim_end();
+    (1..=10).contains(&t.split_whitespace().count()) && t.ends_with([',', ';', '—', '–', '―'])
+}
+
+/// A line that only separates blocks: "_______", "***", "---".
+fn separator(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '_' | '-' | '*' | '=' | '~' | '·' | '•'))
+}
+
+/// Names of languages and scripts a story gives when it quotes a passage in the
+/// original.
+const LANGUAGE_NAMES: &[&str] = &[
+    "arabic",
+    "armenian",
+    "belarusian",
+    "bulgarian",
+    "cantonese",
+    "chinese",
+    "cyrillic",
+    "georgian",
+    "greek",
+    "hangul",
+    "hebrew",
+    "hindi",
+    "japanese",
+    "kazakh",
+    "korean",
+    "macedonian",
+    "mandarin",
+    "mongolian",
+    "persian",
+    "farsi",
+    "russian",
+    "serbian",
+    "tamil",
+    "thai",
+    "ukrainian",
+    "urdu",
+    "yiddish",
+    "bengali",
+    "punjabi",
+    "amharic",
+];
+
+/// A short line that names a language: a heading or caption over or under a passage
+/// in that language ("Greek inscription", "Ukrainian original"). A paragraph of the
+/// story that mentions "Korean" in passing is no caption.
+fn names_language(s: &str) -> bool {
+    s.split_whitespace().count() <= 8
+        && s.split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() >= 4 && LANGUAGE_NAMES.iter().any(|n| w.eq_ignore_ascii_case(n)))
+}
+
 fn opens_quote(s: &str) -> bool {
     s.starts_with(['"', '“', '«', '„', '\'', '‘', '「', '『'])
 }
@@ -129,10 +206,14 @@ impl Rule for ForeignScriptLine {
         let mut flagged_letters = 0;
         let mut rest_latin = 0;
         let mut rest_other = 0;
+        // Every line: its span and whether it is a candidate; blank lines are kept so
+        // that runs of candidates separated by blank lines (stanzas) stay one run.
+        let mut lines: Vec<(crate::span::Span, bool)> = Vec::new();
         for line in doc.lines() {
             let s = doc.slice(line.span);
             if s.is_ascii() {
                 rest_latin += s.bytes().filter(u8::is_ascii_alphabetic).count();
+                lines.push((line.span, false));
                 continue;
             }
             let (latin, other) = letters(s);
@@ -141,12 +222,64 @@ impl Rule for ForeignScriptLine {
                 && other as f64 >= LINE_SHARE * total as f64
                 && !opens_quote(s.trim_start())
             {
-                flagged.push(line.span);
+                lines.push((line.span, true));
                 flagged_letters += total;
             } else {
                 rest_latin += latin;
                 rest_other += other;
+                lines.push((line.span, false));
             }
+        }
+        let blank = |i: usize| doc.slice(lines[i].0).trim().is_empty();
+        let mut i = 0;
+        while i < lines.len() {
+            if !lines[i].1 {
+                i += 1;
+                continue;
+            }
+            // The run: candidate lines with only blank lines between them.
+            let start = i;
+            let mut end = i;
+            let mut j = i + 1;
+            while j < lines.len() && (lines[j].1 || blank(j)) {
+                if lines[j].1 {
+                    end = j;
+                }
+                j += 1;
+            }
+            let run_lines = (start..=end).filter(|&k| lines[k].1).count();
+            let before = (0..start)
+                .rev()
+                .find(|&k| !blank(k))
+                .map(|k| doc.slice(lines[k].0));
+            let after = (end + 1..lines.len())
+                .find(|&k| !blank(k))
+                .map(|k| doc.slice(lines[k].0));
+            // A stanza beside its translation: the run is verse itself, or the
+            // block of short lines next to it (past blank and separator lines) is.
+            let verse_block = |ks: &mut dyn Iterator<Item = usize>| {
+                let block: Vec<&str> = ks
+                    .skip_while(|&k| blank(k) || separator(doc.slice(lines[k].0)))
+                    .take_while(|&k| !blank(k) && !lines[k].1)
+                    .map(|k| doc.slice(lines[k].0))
+                    .collect();
+                block.len() >= 2
+                    && block.iter().all(|l| l.split_whitespace().count() <= 10)
+                    && block.iter().any(|l| verse_line(l))
+            };
+            let run_is_verse = run_lines >= 2
+                && (start..=end).any(|k| lines[k].1 && verse_line(doc.slice(lines[k].0)));
+            let verse = run_is_verse
+                || verse_block(&mut (0..start).rev())
+                || verse_block(&mut (end + 1..lines.len()));
+            let quoted = verse
+                || before.is_some_and(announces_quotation)
+                || run_lines >= 2
+                    && (before.is_some_and(names_language) || after.is_some_and(names_language));
+            if !quoted {
+                flagged.extend((start..=end).filter(|&k| lines[k].1).map(|k| lines[k].0));
+            }
+            i = end + 1;
         }
         if flagged.is_empty()
             || rest_latin < DOC_MIN
@@ -198,6 +331,49 @@ mod tests {
         );
         let text = format!("바로가기 메뉴\n{BODY}");
         assert_fix_result(&text, &R, BODY);
+    }
+
+    #[test]
+    fn passages_set_out_in_the_original_pass() {
+        // After a sentence that announces them.
+        let text = format!(
+            "{BODY} The wording has been preserved by Herodotus:\nΩ ΞΕΙΝ ΑΓΓΕΛΛΕΙΝ\nΛΑΚΕΔΑΙΜΟΝΙΟΙΣ ΟΤΙ ΤΗΔΕ\n\nPhonetically, that reads: o ksein angellein."
+        );
+        assert_no_lints(&text, &R);
+        // A stanza under a heading that names its language.
+        let text = format!(
+            "Greek inscription\n\nΕἰκὼν ἡ λίθος\nεἰμί. Τίθησί με\n\nΣείκιλος ἔνθα\n\n{BODY}"
+        );
+        assert_no_lints(&text, &R);
+        // A label is no announcing sentence, and one line under a language name is
+        // not a passage.
+        assert_lint_count(&format!("Weather:\nПогода сегодня\n{BODY}"), &R, 1);
+        assert_lint_count(&format!("Russian\nНовости по теме\n{BODY}"), &R, 1);
+        // A paragraph that mentions a language is no caption.
+        assert_lint_count(
+            &format!(
+                "{BODY} The Korean side agreed.\n1.13.(월).jpg 이미지입니다.\n1.14.(화).jpg 이미지입니다.\n"
+            ),
+            &R,
+            2,
+        );
+        // A stanza with its translation beside it, past a separator line.
+        let text = format!(
+            "{BODY}\nЦе той перший, що розпинав\nНашу Україну,\n____\nThis is the first to be crucified\nOur Ukraine,\n"
+        );
+        assert_no_lints(&text, &R);
+        let text = format!(
+            "{BODY}\n\ndog days of summer —\ndo I water the plants\nor write a haiku?\n\n夏の土用 ―\n"
+        );
+        assert_no_lints(&text, &R);
+        // Menu lines beside English menu lines are no stanza.
+        assert_lint_count(
+            &format!("{BODY}\nHome\nNews >\n바로가기 메뉴\n본문 바로가기\n"),
+            &R,
+            2,
+        );
+        // Menu lines under the story's ordinary text still fire.
+        assert_lint_count(&format!("{BODY}\n바로가기 메뉴\n본문 바로가기\n"), &R, 2);
     }
 
     #[test]

@@ -167,7 +167,8 @@ impl Rule for StrayCapital {
                     || after_name;
                 if !prev_ok
                     || (ps == ")"
-                        && after_dateline(text, doc.lines()[line].span.start, prev.span.start))
+                        && (after_dateline(text, doc.lines()[line].span.start, prev.span.start)
+                            || item_marker(text, doc.lines()[line].span.start, prev.span.start)))
                     || (matches!(ps, "]" | ")")
                         && bracket_after_sentence_end(text, prev.span.start))
                 {
@@ -310,6 +311,16 @@ fn after_dateline(text: &str, line_start: usize, close: usize) -> bool {
         && line[open + 1..].starts_with(|c: char| c.is_uppercase())
 }
 
+/// Whether the `)` at `close` ends the marker that opens its line: a list item or an
+/// interview label ("1) The ministry …", "b) The fund …", "Q) Has the Ministry …",
+/// "A) We will not …"). What follows starts a sentence of its own.
+fn item_marker(text: &str, line_start: usize, close: usize) -> bool {
+    text.get(line_start..close).is_some_and(|m| {
+        let m = m.trim_start();
+        (1..=3).contains(&m.len()) && m.chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
 /// Whether the bracketed group closing at `close` follows a finished sentence: a
 /// citation mark ("…during respiration.[3] It is…") or a credit ("…it failed.
 /// (Yonhap) The office…"), so the capital after it opens a new sentence. "[Russians]
@@ -424,6 +435,24 @@ mod tests {
             "(The minister who spoke to reporters outside the court on Friday afternoon) They left.\nOk.",
             &StrayCapital,
             &["They"],
+        );
+    }
+
+    #[test]
+    fn item_and_interview_markers_open_a_sentence() {
+        assert_no_lints(
+            "Q) Has the Ministry noticed any signs?\nA) We do not have information.",
+            &StrayCapital,
+        );
+        assert_no_lints(
+            "The plan has two parts:\n1) The fund will grow.\nb) The levy falls.",
+            &StrayCapital,
+        );
+        // A bracket closing inside the line is no marker.
+        assert_lint_count(
+            "The leaders (of Russia) They will meet on Monday.",
+            &StrayCapital,
+            1,
         );
     }
 

@@ -87,6 +87,11 @@ impl Rule for MissingSpace {
             let p = prev;
             prev = Some(c);
             let Some(n) = next else { break };
+            // Chinese, Japanese and Thai put no space after punctuation: a mark with
+            // one of their characters on either side is set right.
+            if p.is_some_and(unspaced_script) || unspaced_script(n) {
+                continue;
+            }
             let hit = match c {
                 ')' | ']' => n.is_alphabetic() && bracket_has_space(text, i, c),
                 '”' => n.is_alphabetic() && p.is_some_and(|p| !p.is_whitespace()),
@@ -227,6 +232,20 @@ impl Rule for MissingSpace {
         }
         glued_opener(doc, out);
     }
+}
+
+/// Characters of scripts written without spaces between words or after punctuation:
+/// Han ideographs, kana, Thai, Lao, Khmer and Myanmar.
+fn unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // CJK compatibility ideographs
+        | '\u{0e00}'..='\u{0eff}' // Thai, Lao
+        | '\u{1000}'..='\u{109f}' // Myanmar
+        | '\u{1780}'..='\u{17ff}' // Khmer
+    )
 }
 
 /// Month names and their abbreviations, for a date written "April 27,2020".
@@ -531,6 +550,18 @@ mod tests {
     use crate::testing::*;
 
     const R: MissingSpace = MissingSpace;
+
+    #[test]
+    fn chinese_and_thai_punctuation_needs_no_space() {
+        // Chinese copy with ASCII commas beside the English: no space in that script.
+        assert_no_lints(
+            "在与世界的交往中,中国常常感到自己被误解。以求向世界展现“真实的中国”。",
+            &R,
+        );
+        assert_no_lints("ราคาน้ำมัน,ทองคำ", &R);
+        // The English beside it still counts.
+        assert_flags("China feels misunderstood,it said. 中国,世界", &R, &[",i"]);
+    }
 
     #[test]
     fn after_brackets_and_quotes() {
