@@ -1,10 +1,5 @@
 use std::io::{IsTerminal, Write};
 
-/// A linter allocates many small, short-lived strings and vectors; mimalloc serves
-/// them in about half the instructions of glibc's malloc.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let env = copylint::cli::Env {
         stdout_is_terminal: std::io::stdout().is_terminal(),
