@@ -74,27 +74,11 @@ declare_rule! {
 
 /// English month and weekday names: never a name spelled two ways, and a date in the
 /// source language beside them ("Kamis, 24 Februari 2011") is page chrome, not a
-/// variant.
-const CALENDAR: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+/// variant. ("May" is left out: it is also a given name.)
+fn is_calendar(w: &str) -> bool {
+    use crate::rules::translation::lexicon::{DAYS, MONTHS};
+    w != "May" && (MONTHS.contains(&w) || DAYS.contains(&w))
+}
 
 /// Folds transliteration variants so that "Tokayev" and "Tokaev" meet.
 pub fn skeleton(word: &str) -> String {
@@ -504,7 +488,7 @@ impl Rule for NameVariant {
                 || is_all_caps(form)
                 || form.chars().count() < 4
                 || is_function_word(&lowercase(form))
-                || CALENDAR.contains(&form)
+                || is_calendar(form)
             {
                 continue;
             }

@@ -284,7 +284,7 @@ const PLACES: &[&str] = &[
     "Bogota",
 ];
 
-const DAYS: &[&str] = &[
+pub const DAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

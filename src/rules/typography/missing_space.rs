@@ -248,32 +248,10 @@ fn unspaced_script(c: char) -> bool {
     )
 }
 
-/// Month names and their abbreviations, for a date written "April 27,2020".
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
+/// Month abbreviations, beside the month names of the translation lexicon, for a date
+/// written "April 27,2020".
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// Whether the comma at `i` stands between a month's day and a year with no space:
@@ -293,10 +271,12 @@ fn glued_year(text: &str, i: usize) -> bool {
         return false;
     };
     let rest = rest.strip_suffix('.').unwrap_or(rest);
-    MONTHS.iter().any(|m| {
-        rest.strip_suffix(m)
-            .is_some_and(|r| !r.chars().next_back().is_some_and(char::is_alphanumeric))
-    })
+    (crate::rules::translation::lexicon::MONTHS.iter())
+        .chain(MONTH_ABBREVIATIONS)
+        .any(|m| {
+            rest.strip_suffix(m)
+                .is_some_and(|r| !r.chars().next_back().is_some_and(char::is_alphanumeric))
+        })
 }
 
 /// Words that open a sentence or a clause in news copy. Glued to a lower-case word
